@@ -1,0 +1,67 @@
+// Areas: CBS areas (gemeente, wijk, buurt), postcode areas (pc4) and police areas (eenheid,
+// district, basisteam). CBS boundaries change every 1 January, so every area has a boundary year.
+
+export const AREA_LEVELS = ["eenheid", "district", "basisteam", "gemeente", "wijk", "buurt", "pc4"] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+export function isAreaLevel(s: string): s is AreaLevel {
+  return (AREA_LEVELS as readonly string[]).includes(s);
+}
+
+/** A polygon as rings of [x, y] positions; the first ring is the outer ring, the rest holes. */
+export type Polygon = [number, number][][];
+/** One area's geometry: one or more polygons. */
+export type MultiPolygon = Polygon[];
+
+export interface Area {
+  code: string;
+  level: AreaLevel;
+  /** Boundary year (indelingsjaar) the code and geometry belong to. */
+  year: number;
+  name: string;
+  /** Code of the enclosing area one level up (buurt -> wijk -> gemeente -> basisteam -> district -> eenheid). */
+  parent: string | null;
+  /** Geometry in WGS84 lon/lat, when known. */
+  wgs84: MultiPolygon | null;
+  /** The same geometry in RD New (EPSG:28992) metres, when known. */
+  rd: MultiPolygon | null;
+}
+
+export interface AreaSummary {
+  code: string;
+  level: AreaLevel;
+  year: number;
+  name: string;
+  parent: string | null;
+  /** Inhabitants for the newest population year known for this area, or null. */
+  population: number | null;
+  populationYear: number | null;
+}
+
+export interface PopulationRow {
+  code: string;
+  year: number;
+  population: number;
+}
+
+/** One row of the police area structure: gemeente -> basisteam -> district -> eenheid. */
+export interface IndelingRow {
+  gemeente: string;
+  gemeenteName: string | null;
+  basisteam: string | null;
+  basisteamName: string | null;
+  district: string | null;
+  districtName: string | null;
+  eenheid: string;
+  eenheidName: string | null;
+}
+
+/** Code prefix per CBS level: GM0344, WK034401, BU03440101. */
+export function levelOfCbsCode(code: string): AreaLevel | undefined {
+  if (/^GM\d{4}$/.test(code)) return "gemeente";
+  if (/^WK\d{6}$/.test(code)) return "wijk";
+  if (/^BU\d{8}$/.test(code)) return "buurt";
+  if (/^RE\d{2}$/.test(code)) return "eenheid";
+  if (/^\d{4}$/.test(code)) return "pc4";
+  return undefined;
+}

@@ -1,0 +1,138 @@
+// Time in Europe/Amsterdam: stored in UTC, bucketed in Dutch local time (DESIGN.md §5).
+// The EU summer-time rule (since 1996: last Sunday of March 01:00 UTC to last Sunday of October
+// 01:00 UTC) is computed directly because ingest converts millions of times; years before 1996
+// go through Intl. time.test.ts checks both against Intl for every hour of several years.
+
+import type { LocalBuckets } from "./registration.ts";
+
+const HOUR = 3_600_000;
+
+function lastSundayUtc(year: number, month0: number): number {
+  const lastDay = new Date(Date.UTC(year, month0 + 1, 0));
+  return Date.UTC(year, month0, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+const summerCache = new Map<number, [number, number]>();
+function summerTime(year: number): [number, number] {
+  let s = summerCache.get(year);
+  if (!s) {
+    s = [lastSundayUtc(year, 2), lastSundayUtc(year, 9)];
+    summerCache.set(year, s);
+  }
+  return s;
+}
+
+const intlParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Amsterdam",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** Offset of Dutch local time from UTC, in ms, at the UTC instant `utcMs`. */
+export function amsterdamOffset(utcMs: number): number {
+  const year = new Date(utcMs).getUTCFullYear();
+  if (year >= 1996) {
+    const [start, end] = summerTime(year);
+    return utcMs >= start && utcMs < end ? 2 * HOUR : HOUR;
+  }
+  const p = Object.fromEntries(intlParts.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
+  return wall - Math.floor(utcMs / 1000) * 1000;
+}
+
+export type WallTimeResult =
+  | { ok: true; utcMs: number; ambiguous: boolean }
+  | { ok: false; reason: "bestaat-niet" };
+
+/**
+ * Dutch wall-clock time -> UTC. A time skipped by the spring change does not exist; a time
+ * repeated in autumn is read as its first occurrence (summer time) and flagged ambiguous.
+ */
+export function amsterdamToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): WallTimeResult {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second);
+  const summer = naive - 2 * HOUR;
+  const winter = naive - HOUR;
+  const summerOk = amsterdamOffset(summer) === 2 * HOUR;
+  const winterOk = amsterdamOffset(winter) === HOUR;
+  if (summerOk) return { ok: true, utcMs: summer, ambiguous: winterOk };
+  if (winterOk) return { ok: true, utcMs: winter, ambiguous: false };
+  // Before 1996 offsets other than +1/+2 occurred (e.g. 1940-1945 war time): ask Intl.
+  for (const off of [HOUR * 0, HOUR * 3, HOUR * 1.3333333]) {
+    const t = naive - off;
+    if (amsterdamOffset(t) === off) return { ok: true, utcMs: t, ambiguous: false };
+  }
+  return { ok: false, reason: "bestaat-niet" };
+}
+
+/** ISO 8601 week as yyyyww for a calendar date. */
+export function isoWeek(year: number, month: number, day: number): number {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // Thursday of this week decides the year
+  const weekYear = d.getUTCFullYear();
+  const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+  return weekYear * 100 + week;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** Local Dutch buckets (date, month, year, hour, weekday, ISO week) of a UTC instant. */
+export function localBuckets(utcMs: number): LocalBuckets {
+  const local = new Date(utcMs + amsterdamOffset(utcMs));
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + 1;
+  const day = local.getUTCDate();
+  return {
+    date: `${year}-${pad(month)}-${pad(day)}`,
+    month: year * 100 + month,
+    year,
+    hour: local.getUTCHours(),
+    weekday: local.getUTCDay() || 7,
+    isoWeek: isoWeek(year, month, day),
+  };
+}
+
+/** yyyymm plus n months (n may be negative). */
+export function addMonths(yyyymm: number, n: number): number {
+  const total = Math.floor(yyyymm / 100) * 12 + ((yyyymm % 100) - 1) + n;
+  return Math.floor(total / 12) * 100 + (total % 12) + 1;
+}
+
+const MONTHS_NL = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+/** "maart 2024" */
+export function monthLabelNl(yyyymm: number): string {
+  return `${MONTHS_NL[(yyyymm % 100) - 1]} ${Math.floor(yyyymm / 100)}`;
+}

@@ -1,0 +1,96 @@
+// The Store interface. Every implementation (duckdb/, later postgres/) passes the shared suite in
+// store-suite.ts. SQL stays in the subset both DuckDB and PostgreSQL run.
+
+import type { Area, AreaLevel, AreaSummary, IndelingRow, PopulationRow } from "../domain/area.ts";
+import type { ClassificationRow } from "../domain/classification.ts";
+import type { Delivery, DeliveryCounts, DeliveryFormat, QuarantineEntry } from "../domain/delivery.ts";
+import type { AggregateRow, Registration } from "../domain/registration.ts";
+
+export interface NewDelivery {
+  source: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  format: DeliveryFormat;
+  receivedAt: Date;
+}
+
+/** What a delivery contains, produced while the file is read (streamed in batches). */
+export interface DeliveryContent {
+  registrations?: AsyncIterable<Registration[]>;
+  aggregates?: AsyncIterable<AggregateRow[]>;
+  /** Called once all batches are consumed: the quarantined records and the number read. */
+  finish(): { quarantine: QuarantineEntry[]; read: number };
+}
+
+export type LoadOutcome =
+  | { kind: "loaded"; delivery: Delivery }
+  /** The same file (same hash) was loaded before; nothing changed. */
+  | { kind: "duplicate"; delivery: Delivery }
+  | { kind: "failed"; delivery: Delivery; error: Error };
+
+/** An address point, for placing registrations that carry postcode + house number only. */
+export interface AddressPoint {
+  postcode: string;
+  houseNumber: string;
+  x: number;
+  y: number;
+}
+
+export interface MonthlyCountsQuery {
+  /** Area code at any level stored on registrations: gemeente, wijk, buurt or pc4. */
+  area: string;
+  level: "gemeente" | "wijk" | "buurt" | "pc4";
+  /** Inclusive, yyyymm. */
+  fromMonth: number;
+  toMonth: number;
+}
+
+export interface MonthlyCount {
+  month: number;
+  inpCode: string;
+  count: number;
+  attempts: number;
+}
+
+export interface StoredVersion {
+  registration: Registration;
+  deliveryId: number;
+  current: boolean;
+}
+
+export interface Store {
+  /** Where the store lives (file path or connection string without password). */
+  readonly location: string;
+  close(): Promise<void>;
+
+  // Reference data
+  importClassification(rows: ClassificationRow[]): Promise<number>;
+  classification(): Promise<ClassificationRow[]>;
+  importAreas(areas: Area[]): Promise<number>;
+  /** Areas with geometry of one level and boundary year (all years when year is omitted). */
+  areas(level: AreaLevel, year?: number): Promise<Area[]>;
+  /** Boundary years for which areas of this level are stored, newest first. */
+  boundaryYears(level: AreaLevel): Promise<number[]>;
+  importPopulation(rows: PopulationRow[]): Promise<number>;
+  importIndeling(rows: IndelingRow[], year: number): Promise<number>;
+  listAreas(filter?: { level?: AreaLevel; year?: number }): Promise<AreaSummary[]>;
+  importAddresses(rows: AddressPoint[]): Promise<number>;
+  /** Address points for the given postcodes (for placement). */
+  addresses(postcodes: string[]): Promise<AddressPoint[]>;
+
+  // Deliveries
+  /** Loads a delivery atomically: everything or (on error or crash) nothing but the failure record. */
+  loadDelivery(delivery: NewDelivery, content: DeliveryContent): Promise<LoadOutcome>;
+  deliveries(): Promise<Delivery[]>;
+  delivery(id: number): Promise<Delivery | undefined>;
+  quarantine(deliveryId: number): Promise<QuarantineEntry[]>;
+
+  // Reads (only ever called through disclosure/)
+  registrationCount(): Promise<number>;
+  registrationVersions(source: string, sourceId: string): Promise<StoredVersion[]>;
+  monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]>;
+  aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]>;
+}
+
+export type { DeliveryCounts };
