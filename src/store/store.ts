@@ -15,12 +15,20 @@ export interface NewDelivery {
   receivedAt: Date;
 }
 
+/** A registration with the file line it came from. */
+export interface LineRegistration {
+  line: number;
+  registration: Registration;
+}
+
 /** What a delivery contains, produced while the file is read (streamed in batches). */
 export interface DeliveryContent {
-  registrations?: AsyncIterable<Registration[]>;
+  registrations?: AsyncIterable<LineRegistration[]>;
   aggregates?: AsyncIterable<AggregateRow[]>;
   /** Called once all batches are consumed: the quarantined records and the number read. */
   finish(): { quarantine: QuarantineEntry[]; read: number };
+  /** The raw text of the given lines, for quarantine entries the store itself makes. */
+  rawLines?(lines: number[]): Promise<Map<number, string>>;
 }
 
 export type LoadOutcome =

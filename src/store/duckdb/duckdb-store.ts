@@ -1,0 +1,718 @@
+// The embedded Store: one DuckDB file, owned by one process (the server or a CLI command).
+
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import type { Area, AreaLevel, AreaSummary, IndelingRow, PopulationRow } from "../../domain/area.ts";
+import type { ClassificationRow } from "../../domain/classification.ts";
+import {
+  type Delivery,
+  type DeliveryCounts,
+  emptyCounts,
+  type QuarantineEntry,
+} from "../../domain/delivery.ts";
+import { StoreError } from "../../domain/errors.ts";
+import type { AggregateRow } from "../../domain/registration.ts";
+import { registrationRow, rowToRegistration } from "../registration-rows.ts";
+import { CONTENT_COLUMNS, MIGRATIONS, REGISTRATION_COLUMNS } from "../schema.ts";
+import { SpoolWriter } from "../spool.ts";
+import type {
+  AddressPoint,
+  DeliveryContent,
+  LoadOutcome,
+  MonthlyCount,
+  MonthlyCountsQuery,
+  NewDelivery,
+  Store,
+  StoredVersion,
+} from "../store.ts";
+
+export interface DuckDbOptions {
+  /** DuckDB memory limit, e.g. "3GB". Default 3GB so a 10-million-row load stays under 4 GB. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** Opens (creating when needed) the store at `path` (":memory:" for a throwaway one) and migrates it. */
+export async function openDuckDbStore(path: string, options: DuckDbOptions = {}): Promise<DuckDbStore> {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, {
+      memory_limit: options.memoryLimit ?? "3GB",
+      ...(options.threads ? { threads: String(options.threads) } : {}),
+    });
+  } catch (err) {
+    throw lockOrOpenError(path, err);
+  }
+  const store = new DuckDbStore(path, instance, await instance.connect());
+  await store.migrate();
+  return store;
+}
+
+function lockOrOpenError(path: string, err: unknown): StoreError {
+  const msg = String((err as Error)?.message ?? err);
+  const pid = /PID (\d+)/.exec(msg)?.[1];
+  if (/lock/i.test(msg)) {
+    return new StoreError(
+      `De database ${path} is in gebruik door een ander proces${pid ? ` (PID ${pid})` : ""}, waarschijnlijk de ` +
+        "driehoek-server. Eén proces tegelijk mag schrijven. Stop de server, of lever het bestand aan via de " +
+        "inbox van de server (driehoek serve --inbox MAP).",
+      path,
+      { cause: err },
+    );
+  }
+  return new StoreError(`De database ${path} kan niet worden geopend: ${msg}`, path, { cause: err });
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+export class DuckDbStore implements Store {
+  /** Serialises statements on the connection; DuckDB runs one statement per connection at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+  ) {}
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async rows(sql: string, values?: DuckDBValue[]): Promise<Record<string, unknown>[]> {
+    const reader = await this.conn.runAndReadAll(sql, values);
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  }
+
+  private query(sql: string, values?: DuckDBValue[]): Promise<Record<string, unknown>[]> {
+    return this.exclusive(() => this.rows(sql, values));
+  }
+
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.conn.run("BEGIN TRANSACTION");
+    try {
+      const result = await work();
+      await this.conn.run("COMMIT");
+      return result;
+    } catch (err) {
+      await this.conn.run("ROLLBACK").catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.exclusive(async () => {
+      await this.conn.run(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)",
+      );
+      const done = new Set(
+        (await this.rows("SELECT version FROM schema_migration")).map((r) => Number(r.version)),
+      );
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await this.transaction(async () => {
+          for (const sql of m.statements) await this.conn.run(sql);
+          await this.conn.run("INSERT INTO schema_migration VALUES (?, ?, current_timestamp)", [
+            m.version,
+            m.description,
+          ]);
+        });
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+
+  // ---- reference data -------------------------------------------------------------------------
+
+  /** Inserts or replaces rows keyed by the given columns, in one transaction. */
+  private upsert(table: string, columns: string[], key: string[], rows: DuckDBValue[][]): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        const where = key.map((k) => `${k} = ?`).join(" AND ");
+        const del = await this.conn.prepare(`DELETE FROM ${table} WHERE ${where}`);
+        const ins = await this.conn.prepare(
+          `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
+        );
+        for (const row of rows) {
+          del.bind(key.map((k) => row[columns.indexOf(k)] ?? null));
+          await del.run();
+          ins.bind(row);
+          await ins.run();
+        }
+        return rows.length;
+      }),
+    );
+  }
+
+  importClassification(rows: ClassificationRow[]): Promise<number> {
+    return this.upsert(
+      "classification",
+      ["bvh_code", "bvh_label", "inp_code", "is_crime"],
+      ["bvh_code"],
+      rows.map((r) => [r.bvhCode, r.bvhLabel, r.inpCode, r.isCrime]),
+    );
+  }
+
+  async classification(): Promise<ClassificationRow[]> {
+    const rows = await this.query("SELECT * FROM classification ORDER BY bvh_code");
+    return rows.map((r) => ({
+      bvhCode: String(r.bvh_code),
+      bvhLabel: String(r.bvh_label),
+      inpCode: String(r.inp_code),
+      isCrime: r.is_crime === null ? null : Boolean(r.is_crime),
+    }));
+  }
+
+  importAreas(areas: Area[]): Promise<number> {
+    return this.upsert(
+      "area",
+      ["level", "code", "year", "name", "parent", "wgs84", "rd"],
+      ["level", "code", "year"],
+      areas.map((a) => [
+        a.level,
+        a.code,
+        a.year,
+        a.name,
+        a.parent,
+        a.wgs84 ? JSON.stringify(a.wgs84) : null,
+        a.rd ? JSON.stringify(a.rd) : null,
+      ]),
+    );
+  }
+
+  async areas(level: AreaLevel, year?: number): Promise<Area[]> {
+    const rows = await this.query(
+      `SELECT * FROM area WHERE level = ?${year === undefined ? "" : " AND year = ?"} ORDER BY code, year`,
+      year === undefined ? [level] : [level, year],
+    );
+    return rows.map((r) => ({
+      code: String(r.code),
+      level: String(r.level) as AreaLevel,
+      year: Number(r.year),
+      name: String(r.name),
+      parent: r.parent === null ? null : String(r.parent),
+      wgs84: r.wgs84 ? JSON.parse(String(r.wgs84)) : null,
+      rd: r.rd ? JSON.parse(String(r.rd)) : null,
+    }));
+  }
+
+  async boundaryYears(level: AreaLevel): Promise<number[]> {
+    const rows = await this.query(
+      "SELECT DISTINCT year FROM area WHERE level = ? AND rd IS NOT NULL ORDER BY year DESC",
+      [level],
+    );
+    return rows.map((r) => Number(r.year));
+  }
+
+  importPopulation(rows: PopulationRow[]): Promise<number> {
+    return this.upsert(
+      "population",
+      ["code", "year", "population"],
+      ["code", "year"],
+      rows.map((r) => [r.code, r.year, r.population]),
+    );
+  }
+
+  async importIndeling(rows: IndelingRow[], year: number): Promise<number> {
+    const police: DuckDBValue[][] = [];
+    const seen = new Set<string>();
+    const addArea = (level: AreaLevel, code: string | null, name: string | null, parent: string | null) => {
+      if (!code || seen.has(`${level}:${code}`)) return;
+      seen.add(`${level}:${code}`);
+      police.push([level, code, year, name ?? code, parent, null, null]);
+    };
+    for (const r of rows) {
+      addArea("eenheid", r.eenheid, r.eenheidName, null);
+      addArea("district", r.district, r.districtName, r.eenheid);
+      addArea("basisteam", r.basisteam, r.basisteamName, r.district ?? r.eenheid);
+    }
+    await this.upsert(
+      "area",
+      ["level", "code", "year", "name", "parent", "wgs84", "rd"],
+      ["level", "code", "year"],
+      police,
+    );
+    return this.upsert(
+      "indeling",
+      ["year", "gemeente", "basisteam", "district", "eenheid"],
+      ["year", "gemeente"],
+      rows.map((r) => [year, r.gemeente, r.basisteam, r.district, r.eenheid]),
+    );
+  }
+
+  async listAreas(filter: { level?: AreaLevel; year?: number } = {}): Promise<AreaSummary[]> {
+    const where: string[] = [];
+    const values: DuckDBValue[] = [];
+    if (filter.level) {
+      where.push("a.level = ?");
+      values.push(filter.level);
+    }
+    if (filter.year !== undefined) {
+      where.push("a.year = ?");
+      values.push(filter.year);
+    }
+    // A gemeente's parent comes from the police indeling of the same (or else the newest) year.
+    const rows = await this.query(
+      `SELECT a.code, a.level, a.year, a.name,
+         COALESCE(a.parent, (SELECT COALESCE(i.basisteam, i.district, i.eenheid) FROM indeling i
+            WHERE i.gemeente = a.code ORDER BY (i.year = a.year) DESC, i.year DESC LIMIT 1)) AS parent,
+         p.population, p.year AS population_year
+       FROM area a
+       LEFT JOIN (SELECT code, year, population,
+                    row_number() OVER (PARTITION BY code ORDER BY year DESC) AS rn FROM population) p
+         ON p.code = a.code AND p.rn = 1
+       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY CASE a.level WHEN 'eenheid' THEN 1 WHEN 'district' THEN 2 WHEN 'basisteam' THEN 3
+         WHEN 'gemeente' THEN 4 WHEN 'wijk' THEN 5 WHEN 'buurt' THEN 6 ELSE 7 END, a.code, a.year`,
+      values,
+    );
+    return rows.map((r) => ({
+      code: String(r.code),
+      level: String(r.level) as AreaLevel,
+      year: Number(r.year),
+      name: String(r.name),
+      parent: r.parent === null ? null : String(r.parent),
+      population: r.population === null ? null : Number(r.population),
+      populationYear: r.population_year === null ? null : Number(r.population_year),
+    }));
+  }
+
+  importAddresses(rows: AddressPoint[]): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        const dir = mkdtempSync(join(tmpdir(), "driehoek-adres-"));
+        try {
+          const spool = new SpoolWriter(join(dir, "adressen.csv"));
+          for (const a of rows) await spool.write([a.postcode, a.houseNumber, a.x, a.y]);
+          await spool.close();
+          await this.conn.run(
+            `CREATE TEMP TABLE stage_address AS SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"',
+               escape = '"', columns = {'postcode': 'VARCHAR', 'house_number': 'VARCHAR', 'x': 'DOUBLE', 'y': 'DOUBLE'})`,
+            [spool.path],
+          );
+          await this.conn.run(
+            "DELETE FROM address WHERE EXISTS (SELECT 1 FROM stage_address s WHERE s.postcode = address.postcode AND s.house_number = address.house_number)",
+          );
+          await this.conn.run(
+            "INSERT INTO address SELECT DISTINCT ON (postcode, house_number) postcode, house_number, x, y FROM stage_address",
+          );
+          await this.conn.run("DROP TABLE stage_address");
+          return rows.length;
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+    );
+  }
+
+  async addresses(postcodes: string[]): Promise<AddressPoint[]> {
+    if (postcodes.length === 0) return [];
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < postcodes.length; i += 1000) {
+      const part = postcodes.slice(i, i + 1000);
+      rows.push(
+        ...(await this.query(
+          `SELECT postcode, house_number, x, y FROM address WHERE postcode IN (${placeholders(part.length)})`,
+          part,
+        )),
+      );
+    }
+    return rows.map((r) => ({
+      postcode: String(r.postcode),
+      houseNumber: String(r.house_number),
+      x: Number(r.x),
+      y: Number(r.y),
+    }));
+  }
+
+  // ---- deliveries ------------------------------------------------------------------------------
+
+  private async insertDelivery(d: NewDelivery, status: string, error: string | null, c: DeliveryCounts) {
+    const [row] = await this.rows("SELECT nextval('delivery_id_seq') AS id");
+    const id = Number(row?.id);
+    await this.conn.run(`INSERT INTO delivery VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      id,
+      d.source,
+      d.fileName,
+      d.sha256,
+      d.bytes,
+      d.format,
+      status,
+      error,
+      d.receivedAt.toISOString().replace("T", " ").replace("Z", ""),
+      c.read,
+      c.inserted,
+      c.updated,
+      c.unchanged,
+      c.aggregates,
+      c.quarantined,
+      c.unplaced,
+    ]);
+    return id;
+  }
+
+  loadDelivery(d: NewDelivery, content: DeliveryContent): Promise<LoadOutcome> {
+    return this.exclusive(async () => {
+      const [prior] = await this.rows(
+        "SELECT id FROM delivery WHERE sha256 = ? AND source = ? AND status = 'geladen' ORDER BY id LIMIT 1",
+        [d.sha256, d.source],
+      );
+      if (prior) {
+        const delivery = await this.deliveryById(Number(prior.id));
+        if (delivery) return { kind: "duplicate", delivery };
+      }
+      const dir = mkdtempSync(join(tmpdir(), "driehoek-levering-"));
+      try {
+        const id = await this.transaction(() => this.loadInTransaction(d, content, dir));
+        const delivery = await this.deliveryById(id);
+        if (!delivery) throw new StoreError("levering verdween na het laden", this.location);
+        return { kind: "loaded", delivery };
+      } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        const id = await this.insertDelivery(d, "mislukt", error.message, emptyCounts());
+        const delivery = await this.deliveryById(id);
+        if (!delivery) throw error;
+        return { kind: "failed", delivery, error };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  /** Spools the content, then stages and merges it; runs inside the delivery's transaction. */
+  private async loadInTransaction(d: NewDelivery, content: DeliveryContent, dir: string): Promise<number> {
+    const counts = emptyCounts();
+    const id = await this.insertDelivery(d, "geladen", null, counts);
+
+    const regSpool = new SpoolWriter(join(dir, "registraties.csv"));
+    if (content.registrations) {
+      for await (const batch of content.registrations) {
+        for (const r of batch) await regSpool.write([...registrationRow(r.registration, id), r.line]);
+      }
+    }
+    await regSpool.close();
+    const aggSpool = new SpoolWriter(join(dir, "aggregaten.csv"));
+    if (content.aggregates) {
+      for await (const batch of content.aggregates) {
+        for (const a of batch) {
+          await aggSpool.write([a.source, a.table, a.areaCode, a.period, a.category, a.measure, a.value, id]);
+        }
+      }
+    }
+    await aggSpool.close();
+    const { quarantine, read } = content.finish();
+    if (regSpool.rows > 0) await this.stageRegistrations(regSpool.path);
+    counts.read = read;
+    counts.quarantined = quarantine.length;
+
+    if (regSpool.rows > 0) {
+      const dupQuarantine = await this.resolveDuplicateIds(id, d.fileName, content);
+      quarantine.push(...dupQuarantine);
+      counts.quarantined = quarantine.length;
+      Object.assign(counts, await this.mergeRegistrations(id));
+    }
+    if (aggSpool.rows > 0) counts.aggregates = await this.mergeAggregates(aggSpool.path);
+    if (quarantine.length > 0) await this.insertQuarantine(id, quarantine, dir);
+
+    await this.conn.run(
+      `UPDATE delivery SET n_read = ?, n_inserted = ?, n_updated = ?, n_unchanged = ?, n_aggregates = ?,
+         n_quarantined = ?, n_unplaced = ? WHERE id = ?`,
+      [
+        counts.read,
+        counts.inserted,
+        counts.updated,
+        counts.unchanged,
+        counts.aggregates,
+        counts.quarantined,
+        counts.unplaced,
+        id,
+      ],
+    );
+    return id;
+  }
+
+  private async stageRegistrations(path: string): Promise<void> {
+    const cols = [...REGISTRATION_COLUMNS, ["line", "INTEGER"] as const]
+      .map(([n, t]) => `'${n}': '${t.replace(" NOT NULL", "")}'`)
+      .join(", ");
+    await this.conn.run(
+      `CREATE TEMP TABLE stage AS SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
+         columns = {${cols}}, parallel = true)`,
+      [path],
+    );
+  }
+
+  /**
+   * A source id that occurs more than once in one delivery: the newest version is kept; older
+   * versions go to history; repeats with the same version and content count as unchanged; a
+   * repeat with the same version but other content goes to quarantine (the first line wins).
+   */
+  private async resolveDuplicateIds(deliveryId: number, file: string, content: DeliveryContent) {
+    const dupRows = await this.rows(
+      `SELECT s.* FROM stage s JOIN (SELECT source, source_id FROM stage GROUP BY source, source_id
+         HAVING count(*) > 1) d ON d.source = s.source AND d.source_id = s.source_id
+       ORDER BY s.source, s.source_id, s.version DESC NULLS LAST, s.line`,
+    );
+    if (dupRows.length === 0) return [];
+    const sameContent = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+      CONTENT_COLUMNS.every((c) => String(a[c]) === String(b[c]));
+    const toHistory: number[] = [];
+    const toDrop: number[] = [];
+    const conflicts: { line: number; firstLine: number; sourceId: string }[] = [];
+    let winner: Record<string, unknown> | undefined;
+    for (const row of dupRows) {
+      if (!winner || winner.source !== row.source || winner.source_id !== row.source_id) {
+        winner = row;
+        continue;
+      }
+      const line = Number(row.line);
+      toDrop.push(line);
+      const sameVersion = String(row.version) === String(winner.version);
+      if (!sameVersion) toHistory.push(line);
+      else if (!sameContent(row, winner)) {
+        conflicts.push({ line, firstLine: Number(winner.line), sourceId: String(row.source_id) });
+      }
+    }
+    const names = REGISTRATION_COLUMNS.map(([n]) => n).join(", ");
+    const inList = (lines: number[]) => lines.join(", ");
+    if (toHistory.length > 0) {
+      await this.conn.run(
+        `INSERT INTO registration_history SELECT ${names}, ${deliveryId} FROM stage WHERE line IN (${inList(toHistory)})`,
+      );
+    }
+    await this.conn.run(`DELETE FROM stage WHERE line IN (${inList(toDrop)})`);
+    const raw = content.rawLines
+      ? await content.rawLines(conflicts.map((c) => c.line))
+      : new Map<number, string>();
+    return conflicts.map(
+      (c): QuarantineEntry => ({
+        file,
+        line: c.line,
+        field: "registratienummer",
+        reason: `registratienummer ${c.sourceId} staat al op regel ${c.firstLine} met dezelfde versie maar een andere inhoud`,
+        raw: raw.get(c.line) ?? "",
+      }),
+    );
+  }
+
+  /**
+   * Merges the staged registrations (one row per id) into the current table. Per (source,
+   * source_id): new → insert; same content → unchanged; different content and newer (or no
+   * version to compare: the later delivery wins) → the current row moves to history and the new
+   * one replaces it; older → straight to history.
+   */
+  private async mergeRegistrations(deliveryId: number) {
+    const names = REGISTRATION_COLUMNS.map(([n]) => n).join(", ");
+    const changed = CONTENT_COLUMNS.map((c) => `s.${c} IS DISTINCT FROM r.${c}`).join(" OR ");
+    const newer = "(s.version IS NULL OR r.version IS NULL OR s.version >= r.version)";
+    await this.conn.run(
+      `CREATE TEMP TABLE stage_match AS
+       SELECT s.source, s.source_id,
+              CASE WHEN NOT (${changed}) THEN 'unchanged' WHEN ${newer} THEN 'replace' ELSE 'older' END AS action
+       FROM stage s JOIN registration r ON r.source = s.source AND r.source_id = s.source_id`,
+    );
+    const [m] = await this.rows(
+      `SELECT count(*) FILTER (WHERE action = 'unchanged') AS unchanged,
+              count(*) FILTER (WHERE action = 'replace') AS replaced,
+              count(*) FILTER (WHERE action = 'older') AS older,
+              (SELECT count(*) FROM stage) AS staged,
+              (SELECT count(*) FROM stage WHERE placement = 'niet-geplaatst') AS unplaced
+       FROM stage_match`,
+    );
+    const replaced = Number(m?.replaced ?? 0);
+    const older = Number(m?.older ?? 0);
+    const unchanged = Number(m?.unchanged ?? 0);
+    const staged = Number(m?.staged ?? 0);
+    if (replaced > 0) {
+      await this.conn.run(
+        `INSERT INTO registration_history SELECT r.*, ${deliveryId} FROM registration r
+         JOIN stage_match m ON m.source = r.source AND m.source_id = r.source_id AND m.action = 'replace'`,
+      );
+      await this.conn.run(
+        `DELETE FROM registration WHERE EXISTS (SELECT 1 FROM stage_match m WHERE m.source = registration.source
+           AND m.source_id = registration.source_id AND m.action = 'replace')`,
+      );
+    }
+    if (older > 0) {
+      await this.conn.run(
+        `INSERT INTO registration_history SELECT ${REGISTRATION_COLUMNS.map(([n]) => `s.${n}`).join(", ")}, ${deliveryId} FROM stage s
+         JOIN stage_match m ON m.source = s.source AND m.source_id = s.source_id AND m.action = 'older'`,
+      );
+    }
+    await this.conn.run(
+      `INSERT INTO registration (${names}) SELECT ${names} FROM stage s
+       WHERE NOT EXISTS (SELECT 1 FROM stage_match m WHERE m.source = s.source AND m.source_id = s.source_id
+                         AND m.action IN ('unchanged', 'older'))`,
+    );
+    await this.conn.run("DROP TABLE stage_match");
+    await this.conn.run("DROP TABLE stage");
+    return {
+      inserted: staged - replaced - older - unchanged,
+      updated: replaced,
+      unchanged: unchanged + older,
+      unplaced: Number(m?.unplaced ?? 0),
+    };
+  }
+
+  private async mergeAggregates(path: string): Promise<number> {
+    await this.conn.run(
+      `CREATE TEMP TABLE stage_agg AS SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
+         columns = {'source': 'VARCHAR', 'table_name': 'VARCHAR', 'area_code': 'VARCHAR', 'period': 'VARCHAR',
+                    'category': 'VARCHAR', 'measure': 'VARCHAR', 'value': 'DOUBLE', 'delivery_id': 'INTEGER'})`,
+      [path],
+    );
+    await this.conn.run(
+      `DELETE FROM aggregate WHERE EXISTS (SELECT 1 FROM stage_agg s WHERE s.source = aggregate.source
+         AND s.table_name = aggregate.table_name AND s.area_code = aggregate.area_code AND s.period = aggregate.period
+         AND s.category = aggregate.category AND s.measure = aggregate.measure)`,
+    );
+    await this.conn.run(
+      `INSERT INTO aggregate SELECT DISTINCT ON (source, table_name, area_code, period, category, measure) *
+       FROM stage_agg`,
+    );
+    const [row] = await this.rows("SELECT count(*) AS n FROM stage_agg");
+    await this.conn.run("DROP TABLE stage_agg");
+    return Number(row?.n ?? 0);
+  }
+
+  private async insertQuarantine(deliveryId: number, entries: QuarantineEntry[], dir: string): Promise<void> {
+    const spool = new SpoolWriter(join(dir, "quarantaine.csv"));
+    let seq = 0;
+    for (const q of entries) await spool.write([deliveryId, ++seq, q.file, q.line, q.field, q.reason, q.raw]);
+    await spool.close();
+    await this.conn.run(
+      `INSERT INTO quarantine SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
+         columns = {'delivery_id': 'INTEGER', 'seq': 'INTEGER', 'file': 'VARCHAR', 'line': 'INTEGER',
+                    'field': 'VARCHAR', 'reason': 'VARCHAR', 'raw': 'VARCHAR'})`,
+      [spool.path],
+    );
+  }
+
+  private async deliveryById(id: number): Promise<Delivery | undefined> {
+    const [r] = await this.rows("SELECT * FROM delivery WHERE id = ?", [id]);
+    return r ? toDelivery(r) : undefined;
+  }
+
+  async deliveries(): Promise<Delivery[]> {
+    return (await this.query("SELECT * FROM delivery ORDER BY id")).map(toDelivery);
+  }
+
+  delivery(id: number): Promise<Delivery | undefined> {
+    return this.exclusive(() => this.deliveryById(id));
+  }
+
+  async quarantine(deliveryId: number): Promise<QuarantineEntry[]> {
+    const rows = await this.query("SELECT * FROM quarantine WHERE delivery_id = ? ORDER BY seq", [
+      deliveryId,
+    ]);
+    return rows.map((r) => ({
+      file: String(r.file),
+      line: Number(r.line),
+      field: r.field === null ? null : String(r.field),
+      reason: String(r.reason),
+      raw: String(r.raw),
+    }));
+  }
+
+  // ---- reads -----------------------------------------------------------------------------------
+
+  async registrationCount(): Promise<number> {
+    const [r] = await this.query("SELECT count(*) AS n FROM registration");
+    return Number(r?.n ?? 0);
+  }
+
+  async registrationVersions(source: string, sourceId: string): Promise<StoredVersion[]> {
+    const rows = await this.query(
+      `SELECT *, true AS is_current, NULL AS superseded_by_delivery FROM registration WHERE source = ? AND source_id = ?
+       UNION ALL
+       SELECT * EXCLUDE (superseded_by_delivery), false, superseded_by_delivery FROM registration_history
+       WHERE source = ? AND source_id = ?
+       ORDER BY is_current, version NULLS FIRST, delivery_id`,
+      [source, sourceId, source, sourceId],
+    );
+    return rows.map((r) => ({
+      registration: rowToRegistration(r),
+      deliveryId: Number(r.delivery_id),
+      current: Boolean(r.is_current),
+    }));
+  }
+
+  async monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]> {
+    const column = { gemeente: "gemeente", wijk: "wijk", buurt: "buurt", pc4: "pc4" }[q.level];
+    const rows = await this.query(
+      `SELECT local_month AS month, inp_code, count(*) AS n, count(*) FILTER (WHERE attempt) AS attempts
+       FROM registration
+       WHERE ${column} = ? AND local_month BETWEEN ? AND ? AND inp_code IS NOT NULL
+       GROUP BY local_month, inp_code ORDER BY local_month, inp_code`,
+      [q.area, q.fromMonth, q.toMonth],
+    );
+    return rows.map((r) => ({
+      month: Number(r.month),
+      inpCode: String(r.inp_code),
+      count: Number(r.n),
+      attempts: Number(r.attempts),
+    }));
+  }
+
+  async aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]> {
+    const where: string[] = [];
+    const values: DuckDBValue[] = [];
+    if (filter.areaCode) {
+      where.push("area_code = ?");
+      values.push(filter.areaCode);
+    }
+    if (filter.table) {
+      where.push("table_name = ?");
+      values.push(filter.table);
+    }
+    const rows = await this.query(
+      `SELECT * FROM aggregate ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY table_name, area_code, period, category, measure`,
+      values,
+    );
+    return rows.map((r) => ({
+      source: String(r.source),
+      table: String(r.table_name),
+      areaCode: String(r.area_code),
+      period: String(r.period),
+      category: String(r.category),
+      measure: String(r.measure),
+      value: r.value === null ? null : Number(r.value),
+    }));
+  }
+}
+
+function toDelivery(r: Record<string, unknown>): Delivery {
+  return {
+    id: Number(r.id),
+    source: String(r.source),
+    fileName: String(r.file_name),
+    sha256: String(r.sha256),
+    bytes: Number(r.bytes),
+    format: String(r.format) as Delivery["format"],
+    status: String(r.status) as Delivery["status"],
+    error: r.error === null ? null : String(r.error),
+    receivedAt: r.received_at instanceof Date ? r.received_at : new Date(`${String(r.received_at)}Z`),
+    counts: {
+      read: Number(r.n_read),
+      inserted: Number(r.n_inserted),
+      updated: Number(r.n_updated),
+      unchanged: Number(r.n_unchanged),
+      aggregates: Number(r.n_aggregates),
+      quarantined: Number(r.n_quarantined),
+      unplaced: Number(r.n_unplaced),
+    },
+  };
+}

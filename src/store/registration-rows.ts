@@ -1,0 +1,106 @@
+// Registration <-> flat row (one value per REGISTRATION_COLUMNS entry). Shared by every store
+// implementation: the spool file for bulk loads and the read-back of stored rows use it.
+
+import type {
+  PersonLink,
+  PersonRole,
+  PlacementMethod,
+  Registration,
+  RegistrationKind,
+} from "../domain/registration.ts";
+import { localBuckets } from "../domain/time.ts";
+import { REGISTRATION_COLUMNS } from "./schema.ts";
+
+export type Cell = string | number | boolean | null;
+
+/** "2024-03-01 22:40:00.000" (UTC), a timestamp literal both DuckDB and PostgreSQL read. */
+export function timestampText(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+export function personsText(persons: PersonLink[]): string | null {
+  return persons.length === 0 ? null : persons.map((p) => `${p.role}:${p.pseudonym}`).join("|");
+}
+
+export function parsePersons(text: string | null): PersonLink[] {
+  if (!text) return [];
+  return text.split("|").map((part) => {
+    const i = part.indexOf(":");
+    return { role: part.slice(0, i) as PersonRole, pseudonym: part.slice(i + 1) };
+  });
+}
+
+/** The row values of a registration, in REGISTRATION_COLUMNS order. */
+export function registrationRow(r: Registration, deliveryId: number): Cell[] {
+  return [
+    r.source,
+    r.sourceId,
+    r.version ? timestampText(r.version) : null,
+    deliveryId,
+    r.kind,
+    r.bvhCode,
+    r.inpCode,
+    r.attempt,
+    timestampText(r.startsAt),
+    r.endsAt ? timestampText(r.endsAt) : null,
+    r.registeredAt ? timestampText(r.registeredAt) : null,
+    r.local.date,
+    r.local.month,
+    r.local.hour,
+    r.local.weekday,
+    r.local.isoWeek,
+    r.x,
+    r.y,
+    r.postcode,
+    r.houseNumber,
+    r.placement.year,
+    r.placement.buurt,
+    r.placement.wijk,
+    r.placement.gemeente,
+    r.placement.pc4,
+    r.placement.method,
+    r.modusOperandi,
+    personsText(r.persons),
+    r.description,
+  ];
+}
+
+/** A stored row (column name -> JS value, timestamps as Date) back to a Registration. */
+export function rowToRegistration(row: Record<string, unknown>): Registration {
+  const str = (k: string) => (row[k] === null || row[k] === undefined ? null : String(row[k]));
+  const num = (k: string) => (row[k] === null || row[k] === undefined ? null : Number(row[k]));
+  const date = (k: string) =>
+    row[k] instanceof Date ? (row[k] as Date) : row[k] ? new Date(String(row[k])) : null;
+  const startsAt = date("starts_at") ?? new Date(Number.NaN);
+  return {
+    source: String(row.source),
+    sourceId: String(row.source_id),
+    version: date("version"),
+    kind: String(row.kind) as RegistrationKind,
+    bvhCode: str("bvh_code"),
+    inpCode: str("inp_code"),
+    attempt: Boolean(row.attempt),
+    startsAt,
+    endsAt: date("ends_at"),
+    registeredAt: date("registered_at"),
+    local: localBuckets(startsAt.getTime()),
+    x: num("x"),
+    y: num("y"),
+    postcode: str("postcode"),
+    houseNumber: str("house_number"),
+    placement: {
+      year: num("area_year"),
+      buurt: str("buurt"),
+      wijk: str("wijk"),
+      gemeente: str("gemeente"),
+      pc4: str("pc4"),
+      method: String(row.placement) as PlacementMethod,
+    },
+    modusOperandi: str("modus_operandi"),
+    persons: parsePersons(str("persons")),
+    description: str("description"),
+  };
+}
+
+export const REGISTRATION_COLUMN_NAMES = REGISTRATION_COLUMNS.map(([n]) => n);

@@ -1,0 +1,395 @@
+// The shared test suite every Store implementation must pass (run from <impl>/<impl>-store.test.ts).
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Area } from "../domain/area.ts";
+import type { QuarantineEntry } from "../domain/delivery.ts";
+import type { AggregateRow, Registration } from "../domain/registration.ts";
+import { localBuckets } from "../domain/time.ts";
+import type { DeliveryContent, LineRegistration, NewDelivery, Store } from "./store.ts";
+
+export function makeRegistration(
+  over: Partial<Registration> & { sourceId: string; startsAt: Date },
+): Registration {
+  return {
+    source: "test",
+    version: null,
+    kind: "misdrijf",
+    bvhCode: "A20",
+    inpCode: "1.1.1",
+    attempt: false,
+    endsAt: null,
+    registeredAt: null,
+    local: localBuckets(over.startsAt.getTime()),
+    x: 155000,
+    y: 463000,
+    postcode: null,
+    houseNumber: null,
+    placement: {
+      year: 2024,
+      buurt: "BU90010101",
+      wijk: "WK900101",
+      gemeente: "GM9001",
+      pc4: null,
+      method: "punt",
+    },
+    modusOperandi: null,
+    persons: [],
+    description: null,
+    ...over,
+  };
+}
+
+let hashCounter = 0;
+export function newDelivery(over: Partial<NewDelivery> = {}): NewDelivery {
+  hashCounter++;
+  return {
+    source: "test",
+    fileName: `levering-${hashCounter}.csv`,
+    sha256: `hash-${hashCounter}-${Math.random()}`,
+    bytes: 100,
+    format: "canoniek",
+    receivedAt: new Date("2024-04-01T08:00:00Z"),
+    ...over,
+  };
+}
+
+export function content(
+  regs: Registration[],
+  opts: {
+    quarantine?: QuarantineEntry[];
+    aggregates?: AggregateRow[];
+    failAfter?: number;
+    raw?: Map<number, string>;
+  } = {},
+): DeliveryContent {
+  const lines: LineRegistration[] = regs.map((registration, i) => ({ line: i + 2, registration }));
+  return {
+    registrations: (async function* () {
+      for (let i = 0; i < lines.length; i += 2) {
+        if (opts.failAfter !== undefined && i >= opts.failAfter) throw new Error("leesfout halverwege");
+        yield lines.slice(i, i + 2);
+      }
+    })(),
+    aggregates: opts.aggregates
+      ? (async function* () {
+          yield opts.aggregates ?? [];
+        })()
+      : undefined,
+    finish: () => ({ quarantine: opts.quarantine ?? [], read: regs.length + (opts.quarantine?.length ?? 0) }),
+    rawLines: async (ls) => new Map(ls.map((l) => [l, opts.raw?.get(l) ?? `regel ${l}`])),
+  };
+}
+
+const square = (x0: number, y0: number, size: number): [number, number][][] => [
+  [
+    [x0, y0],
+    [x0 + size, y0],
+    [x0 + size, y0 + size],
+    [x0, y0 + size],
+    [x0, y0],
+  ],
+];
+
+export function storeSuite(name: string, open: () => Promise<Store>): void {
+  describe(`Store: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    it("imports and replaces the BVH -> INP classification", async () => {
+      await store.importClassification([
+        { bvhCode: "A20", bvhLabel: "GEKWAL. DIEFSTAL IN/UIT WONING", inpCode: "1.1.1", isCrime: true },
+        { bvhCode: "E35", bvhLabel: "OVERLAST JEUGD", inpCode: "2.7.1", isCrime: false },
+      ]);
+      await store.importClassification([
+        { bvhCode: "E35", bvhLabel: "JEUGD", inpCode: "2.7.1", isCrime: null },
+      ]);
+      const rows = await store.classification();
+      assert.equal(rows.length, 2);
+      assert.deepEqual(rows[1], { bvhCode: "E35", bvhLabel: "JEUGD", inpCode: "2.7.1", isCrime: null });
+    });
+
+    it("keeps areas per boundary year with both geometries, population and police parents", async () => {
+      const gm: Area = {
+        code: "GM9001",
+        level: "gemeente",
+        year: 2024,
+        name: "Testdam",
+        parent: null,
+        wgs84: [square(5, 52, 0.1)],
+        rd: [square(150000, 460000, 1000)],
+      };
+      await store.importAreas([gm, { ...gm, year: 2025, name: "Testdam (2025)" }]);
+      await store.importAreas([
+        { ...gm, code: "BU90010101", level: "buurt", parent: "WK900101", name: "Centrum" },
+      ]);
+      await store.importPopulation([
+        { code: "GM9001", year: 2023, population: 1000 },
+        { code: "GM9001", year: 2024, population: 1100 },
+      ]);
+      await store.importIndeling(
+        [
+          {
+            gemeente: "GM9001",
+            gemeenteName: "Testdam",
+            basisteam: "B1",
+            basisteamName: "Basisteam Een",
+            district: "D1",
+            districtName: "District Een",
+            eenheid: "RE90",
+            eenheidName: "Eenheid Test",
+          },
+        ],
+        2024,
+      );
+      assert.deepEqual(await store.boundaryYears("gemeente"), [2025, 2024]);
+      const areas = await store.areas("gemeente", 2024);
+      assert.equal(areas.length, 1);
+      assert.deepEqual(areas[0]?.rd, gm.rd);
+      assert.deepEqual(areas[0]?.wgs84, gm.wgs84);
+      const listed = await store.listAreas({ level: "gemeente", year: 2024 });
+      assert.deepEqual(listed, [
+        {
+          code: "GM9001",
+          level: "gemeente",
+          year: 2024,
+          name: "Testdam",
+          parent: "B1",
+          population: 1100,
+          populationYear: 2024,
+        },
+      ]);
+      const police = await store.listAreas({ level: "basisteam" });
+      assert.deepEqual(
+        police.map((a) => [a.code, a.name, a.parent]),
+        [["B1", "Basisteam Een", "D1"]],
+      );
+    });
+
+    it("looks up address points by postcode", async () => {
+      await store.importAddresses([
+        { postcode: "9001AA", houseNumber: "1", x: 150010, y: 460020 },
+        { postcode: "9001AA", houseNumber: "2a", x: 150030, y: 460020 },
+        { postcode: "9002BB", houseNumber: "1", x: 151000, y: 461000 },
+      ]);
+      await store.importAddresses([{ postcode: "9001AA", houseNumber: "1", x: 150011, y: 460021 }]);
+      const found = await store.addresses(["9001AA"]);
+      assert.deepEqual(
+        found.sort((a, b) => a.houseNumber.localeCompare(b.houseNumber)),
+        [
+          { postcode: "9001AA", houseNumber: "1", x: 150011, y: 460021 },
+          { postcode: "9001AA", houseNumber: "2a", x: 150030, y: 460020 },
+        ],
+      );
+    });
+
+    it("loads a delivery, round-trips every field, and ignores the same file twice", async () => {
+      const full = makeRegistration({
+        sourceId: "R1",
+        version: new Date("2024-03-02T09:15:00Z"),
+        startsAt: new Date("2024-03-01T22:40:00Z"),
+        endsAt: new Date("2024-03-02T06:10:00Z"),
+        registeredAt: new Date("2024-03-02T08:03:00Z"),
+        attempt: true,
+        postcode: "9001AA",
+        houseNumber: "12-bis",
+        modusOperandi: "flipperen",
+        persons: [
+          { role: "slachtoffer", pseudonym: "P19C2" },
+          { role: "verdachte", pseudonym: "P7F3A" },
+        ],
+        description: 'Achterdeur geforceerd, "lastig"\nen een tweede regel',
+      });
+      const d = newDelivery();
+      const first = await store.loadDelivery(
+        d,
+        content([full, makeRegistration({ sourceId: "R2", startsAt: new Date("2024-03-05T12:00:00Z") })]),
+      );
+      assert.equal(first.kind, "loaded");
+      assert.equal(first.delivery.counts.inserted, 2);
+      assert.equal(first.delivery.counts.read, 2);
+      const versions = await store.registrationVersions("test", "R1");
+      assert.equal(versions.length, 1);
+      assert.deepEqual(versions[0]?.registration, full);
+      assert.equal(versions[0]?.current, true);
+
+      const again = await store.loadDelivery({ ...d, receivedAt: new Date() }, content([full]));
+      assert.equal(again.kind, "duplicate");
+      assert.equal(again.delivery.id, first.delivery.id);
+      assert.equal(await store.registrationCount(), 2);
+    });
+
+    it("replaces a registration by a newer version and keeps the older as history", async () => {
+      const base = { sourceId: "V1", startsAt: new Date("2024-02-10T10:00:00Z") };
+      await store.loadDelivery(
+        newDelivery(),
+        content([makeRegistration({ ...base, version: new Date("2024-02-10T12:00:00Z"), inpCode: "1.1.1" })]),
+      );
+      const newer = await store.loadDelivery(
+        newDelivery(),
+        content([makeRegistration({ ...base, version: new Date("2024-02-11T12:00:00Z"), inpCode: "1.1.2" })]),
+      );
+      assert.equal(newer.kind === "loaded" && newer.delivery.counts.updated, 1);
+      // An older version arriving late goes to history, the current one stays.
+      const late = await store.loadDelivery(
+        newDelivery(),
+        content([makeRegistration({ ...base, version: new Date("2024-02-10T18:00:00Z"), inpCode: "1.2.1" })]),
+      );
+      assert.equal(late.kind === "loaded" && late.delivery.counts.unchanged, 1);
+      // The same content again changes nothing.
+      const same = await store.loadDelivery(
+        newDelivery(),
+        content([makeRegistration({ ...base, version: new Date("2024-02-12T12:00:00Z"), inpCode: "1.1.2" })]),
+      );
+      assert.equal(same.kind === "loaded" && same.delivery.counts.unchanged, 1);
+      const versions = await store.registrationVersions("test", "V1");
+      assert.deepEqual(
+        versions.map((v) => [v.current, v.registration.inpCode]),
+        [
+          [false, "1.1.1"],
+          [false, "1.2.1"],
+          [true, "1.1.2"],
+        ],
+      );
+    });
+
+    it("resolves a source id repeated inside one delivery without losing a row", async () => {
+      const t = new Date("2024-01-05T10:00:00Z");
+      const regs = [
+        makeRegistration({
+          sourceId: "D1",
+          startsAt: t,
+          version: new Date("2024-01-05T11:00:00Z"),
+          inpCode: "1.1.1",
+        }),
+        makeRegistration({
+          sourceId: "D1",
+          startsAt: t,
+          version: new Date("2024-01-06T11:00:00Z"),
+          inpCode: "1.1.2",
+        }),
+        makeRegistration({ sourceId: "D2", startsAt: t, inpCode: "1.4.5" }),
+        makeRegistration({ sourceId: "D2", startsAt: t, inpCode: "1.4.5" }),
+        makeRegistration({ sourceId: "D3", startsAt: t, inpCode: "1.4.5" }),
+        makeRegistration({ sourceId: "D3", startsAt: t, inpCode: "1.4.6" }),
+      ];
+      const raw = new Map([[7, "D3;…;1.4.6"]]);
+      const out = await store.loadDelivery(newDelivery(), content(regs, { raw }));
+      assert.equal(out.kind, "loaded");
+      const q = await store.quarantine(out.delivery.id);
+      assert.deepEqual(
+        q.map((e) => [e.line, e.field, e.raw]),
+        [[7, "registratienummer", "D3;…;1.4.6"]],
+      );
+      assert.match(q[0]?.reason ?? "", /regel 6/);
+      assert.equal(out.delivery.counts.quarantined, 1);
+      assert.equal(out.delivery.counts.inserted, 3);
+      const d1 = await store.registrationVersions("test", "D1");
+      assert.deepEqual(
+        d1.map((v) => [v.current, v.registration.inpCode]),
+        [
+          [false, "1.1.1"],
+          [true, "1.1.2"],
+        ],
+      );
+      assert.equal((await store.registrationVersions("test", "D3"))[0]?.registration.inpCode, "1.4.5");
+    });
+
+    it("loads nothing of a delivery that fails halfway, and records the failure", async () => {
+      const before = await store.registrationCount();
+      const regs = Array.from({ length: 10 }, (_, i) =>
+        makeRegistration({ sourceId: `F${i}`, startsAt: new Date("2024-01-01T10:00:00Z") }),
+      );
+      const out = await store.loadDelivery(newDelivery(), content(regs, { failAfter: 6 }));
+      assert.equal(out.kind, "failed");
+      assert.equal(out.delivery.status, "mislukt");
+      assert.match(out.delivery.error ?? "", /leesfout halverwege/);
+      assert.equal(await store.registrationCount(), before);
+      assert.equal((await store.registrationVersions("test", "F0")).length, 0);
+    });
+
+    it("keeps quarantined records with file, line, field and reason", async () => {
+      const entries: QuarantineEntry[] = [
+        {
+          file: "x.csv",
+          line: 3,
+          field: "pleegdatum_begin",
+          reason: "datum bestaat niet (31-02-2024)",
+          raw: "a;b",
+        },
+        { file: "x.csv", line: 9, field: null, reason: "regel is afgebroken", raw: 'c;"d' },
+      ];
+      const out = await store.loadDelivery(newDelivery(), content([], { quarantine: entries }));
+      assert.equal(out.kind, "loaded");
+      assert.equal(out.delivery.counts.quarantined, 2);
+      assert.deepEqual(await store.quarantine(out.delivery.id), entries);
+      const listed = await store.deliveries();
+      assert.ok(listed.some((d) => d.id === out.delivery.id && d.counts.read === 2));
+    });
+
+    it("counts per month and INP type, matching an independent count", async () => {
+      const regs: Registration[] = [];
+      const expected = new Map<string, { count: number; attempts: number }>();
+      let n = 0;
+      for (const [iso, code, attempt, gemeente] of [
+        ["2023-03-31T22:30:00Z", "1.1.1", true, "GM9002"], // 1 April 00:30 local
+        ["2023-04-15T10:00:00Z", "1.1.1", false, "GM9002"],
+        ["2023-04-15T10:00:00Z", "1.4.5", false, "GM9002"],
+        ["2024-04-30T22:30:00Z", "1.1.1", false, "GM9002"], // 1 May local
+        ["2024-04-03T10:00:00Z", "1.1.1", true, "GM9003"], // other gemeente
+      ] as const) {
+        const startsAt = new Date(iso);
+        regs.push(
+          makeRegistration({
+            sourceId: `M${n++}`,
+            startsAt,
+            inpCode: code,
+            attempt,
+            placement: { year: 2024, buurt: null, wijk: null, gemeente, pc4: null, method: "gebiedscode" },
+          }),
+        );
+        if (gemeente !== "GM9002") continue;
+        const key = `${localBuckets(startsAt.getTime()).month}|${code}`;
+        const e = expected.get(key) ?? { count: 0, attempts: 0 };
+        e.count++;
+        if (attempt) e.attempts++;
+        expected.set(key, e);
+      }
+      await store.loadDelivery(newDelivery(), content(regs));
+      const got = await store.monthlyCounts({
+        area: "GM9002",
+        level: "gemeente",
+        fromMonth: 202301,
+        toMonth: 202412,
+      });
+      assert.deepEqual(
+        new Map(got.map((r) => [`${r.month}|${r.inpCode}`, { count: r.count, attempts: r.attempts }])),
+        expected,
+      );
+      assert.ok(got.some((r) => r.month === 202304 && r.count === 2)); // the 31 March 22:30 UTC one is April
+    });
+
+    it("stores aggregate cells, the newest delivery winning", async () => {
+      const cell = (value: number | null): AggregateRow => ({
+        source: "cbs",
+        table: "47018NED",
+        areaCode: "GM0344",
+        period: "2024",
+        category: "1.1.1",
+        measure: "GeregistreerdeMisdrijven",
+        value,
+      });
+      await store.loadDelivery(newDelivery({ format: "cbs-odata" }), content([], { aggregates: [cell(10)] }));
+      await store.loadDelivery(
+        newDelivery({ format: "cbs-odata" }),
+        content([], { aggregates: [cell(null)] }),
+      );
+      assert.deepEqual(await store.aggregates({ areaCode: "GM0344" }), [cell(null)]);
+    });
+  });
+}
