@@ -19,6 +19,17 @@ function findTests(dir, out = []) {
   return out;
 }
 
+// The browser tests (*.e2e.test.ts) need Debian's Chromium; install it when missing and allowed
+// (root, e.g. in CI). Nothing else is downloaded. Without it those tests skip themselves.
+const CHROMIUM = "/usr/bin/chromium";
+if (!existsSync(CHROMIUM) && process.getuid?.() === 0) {
+  console.log(`\n== installing chromium (${CHROMIUM} is missing)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const ok =
+    run("apt-get", ["update"], { env }) === 0 && run("apt-get", ["install", "-y", "chromium"], { env }) === 0;
+  if (!ok) console.log("note: chromium could not be installed; the browser tests will be skipped.");
+}
+
 const steps = [];
 const filter = process.argv.slice(2);
 if (filter.length === 0) {

@@ -56,11 +56,18 @@ export interface IndelingRow {
   eenheidName: string | null;
 }
 
+/** CBS code forms. Wijk and buurt suffixes may hold letters (Amsterdam: WK0363AA, BU0363AA01). */
+export const CBS_CODE = {
+  gemeente: /^GM\d{4}$/,
+  wijk: /^WK\d{4}[0-9A-Z]{2}$/,
+  buurt: /^BU\d{4}[0-9A-Z]{4}$/,
+} as const;
+
 /** Code prefix per CBS level: GM0344, WK034401, BU03440101. */
 export function levelOfCbsCode(code: string): AreaLevel | undefined {
-  if (/^GM\d{4}$/.test(code)) return "gemeente";
-  if (/^WK\d{6}$/.test(code)) return "wijk";
-  if (/^BU\d{8}$/.test(code)) return "buurt";
+  if (CBS_CODE.gemeente.test(code)) return "gemeente";
+  if (CBS_CODE.wijk.test(code)) return "wijk";
+  if (CBS_CODE.buurt.test(code)) return "buurt";
   if (/^RE\d{2}$/.test(code)) return "eenheid";
   if (/^\d{4}$/.test(code)) return "pc4";
   return undefined;

@@ -26,8 +26,8 @@ export interface Placement {
 
 /** Local (Europe/Amsterdam) time buckets of the counting moment, fixed at ingest. */
 export interface LocalBuckets {
-  /** yyyy-mm-dd */
-  date: string;
+  /** Local calendar day as yyyymmdd, e.g. 20240301 */
+  day: number;
   /** yyyymm as a number, e.g. 202403 */
   month: number;
   year: number;

@@ -26,7 +26,8 @@ describe("Europe/Amsterdam time", () => {
       for (let t = start; t < end; t += 3_600_000) {
         const p = intlLocal(t);
         const b = localBuckets(t);
-        assert.equal(b.date, `${p.year}-${p.month}-${p.day}`, new Date(t).toISOString());
+        assert.equal(b.day, Number(`${p.year}${p.month}${p.day}`), new Date(t).toISOString());
+        assert.equal(b.weekday, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(p.weekday ?? "") + 1);
         assert.equal(b.hour, Number(p.hour), new Date(t).toISOString());
         const wall = Date.UTC(
           Number(p.year),
@@ -66,6 +67,23 @@ describe("Europe/Amsterdam time", () => {
     assert.equal(isoWeek(2021, 1, 4), 202101);
     assert.equal(isoWeek(2024, 12, 30), 202501);
     assert.equal(isoWeek(2026, 11, 22), 202647);
+  });
+
+  it("agrees with a Date-based ISO week on every day of 2015-2030", () => {
+    // Independent: the textbook algorithm through Date objects.
+    const reference = (y: number, m: number, d: number) => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      const wd = date.getUTCDay() || 7;
+      date.setUTCDate(date.getUTCDate() + 4 - wd);
+      const wy = date.getUTCFullYear();
+      return wy * 100 + Math.ceil(((date.getTime() - Date.UTC(wy, 0, 1)) / 86_400_000 + 1) / 7);
+    };
+    for (let t = Date.UTC(2015, 0, 1); t < Date.UTC(2031, 0, 1); t += 86_400_000) {
+      const d = new Date(t);
+      const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+      assert.equal(isoWeek(y, m, day), reference(y, m, day), d.toISOString());
+      assert.equal(localBuckets(t + 12 * 3_600_000).isoWeek, reference(y, m, day));
+    }
   });
 
   it("adds months across years", () => {

@@ -33,12 +33,22 @@ const intlParts = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
 });
 
+// The summer-time window of the year last asked for: most calls in a load fall in the same year.
+let cachedYearStart = 0;
+let cachedYearEnd = -1;
+let cachedSummer: [number, number] = [0, 0];
+
 /** Offset of Dutch local time from UTC, in ms, at the UTC instant `utcMs`. */
 export function amsterdamOffset(utcMs: number): number {
+  if (utcMs >= cachedYearStart && utcMs < cachedYearEnd) {
+    return utcMs >= cachedSummer[0] && utcMs < cachedSummer[1] ? 2 * HOUR : HOUR;
+  }
   const year = new Date(utcMs).getUTCFullYear();
   if (year >= 1996) {
-    const [start, end] = summerTime(year);
-    return utcMs >= start && utcMs < end ? 2 * HOUR : HOUR;
+    cachedYearStart = Date.UTC(year, 0, 1);
+    cachedYearEnd = Date.UTC(year + 1, 0, 1);
+    cachedSummer = summerTime(year);
+    return utcMs >= cachedSummer[0] && utcMs < cachedSummer[1] ? 2 * HOUR : HOUR;
   }
   const p = Object.fromEntries(intlParts.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
   const wall = Date.UTC(
@@ -83,31 +93,47 @@ export function amsterdamToUtc(
   return { ok: false, reason: "bestaat-niet" };
 }
 
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 -> [year, month 1-12, day] (proleptic Gregorian; H. Hinnant's algorithm). */
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
 /** ISO 8601 week as yyyyww for a calendar date. */
 export function isoWeek(year: number, month: number, day: number): number {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  const weekday = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - weekday); // Thursday of this week decides the year
-  const weekYear = d.getUTCFullYear();
-  const week = Math.ceil(((d.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+  const days = Math.floor(Date.UTC(year, month - 1, day) / DAY);
+  const weekday = ((days + 3) % 7 + 7) % 7 + 1; // 1970-01-01 was a Thursday (4)
+  const thursday = days + 4 - weekday; // the Thursday of this week decides the year
+  const [weekYear] = civilFromDays(thursday);
+  const week = Math.floor((thursday - Math.floor(Date.UTC(weekYear, 0, 1) / DAY)) / 7) + 1;
   return weekYear * 100 + week;
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-
 /** Local Dutch buckets (date, month, year, hour, weekday, ISO week) of a UTC instant. */
 export function localBuckets(utcMs: number): LocalBuckets {
-  const local = new Date(utcMs + amsterdamOffset(utcMs));
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth() + 1;
-  const day = local.getUTCDate();
+  const local = utcMs + amsterdamOffset(utcMs);
+  const days = Math.floor(local / DAY);
+  const [year, month, day] = civilFromDays(days);
+  const weekday = ((days + 3) % 7 + 7) % 7 + 1;
+  const thursday = days + 4 - weekday;
+  const [weekYear] = civilFromDays(thursday);
+  const week = Math.floor((thursday - Math.floor(Date.UTC(weekYear, 0, 1) / DAY)) / 7) + 1;
   return {
-    date: `${year}-${pad(month)}-${pad(day)}`,
+    day: year * 10000 + month * 100 + day,
     month: year * 100 + month,
     year,
-    hour: local.getUTCHours(),
-    weekday: local.getUTCDay() || 7,
-    isoWeek: isoWeek(year, month, day),
+    hour: Math.floor((local - days * DAY) / HOUR),
+    weekday,
+    isoWeek: weekYear * 100 + week,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from "../../domain/delivery.ts";
 import { StoreError } from "../../domain/errors.ts";
 import type { AggregateRow } from "../../domain/registration.ts";
-import { registrationRow, rowToRegistration } from "../registration-rows.ts";
+import { registrationRow, rowToRegistration, SPOOL_ENCODING } from "../registration-rows.ts";
 import { CONTENT_COLUMNS, MIGRATIONS, REGISTRATION_COLUMNS } from "../schema.ts";
 import { SpoolWriter } from "../spool.ts";
 import type {
@@ -46,7 +46,10 @@ export async function openDuckDbStore(path: string, options: DuckDbOptions = {})
   } catch (err) {
     throw lockOrOpenError(path, err);
   }
-  const store = new DuckDbStore(path, instance, await instance.connect());
+  const store = new DuckDbStore(path, instance, await instance.connect(), [
+    await instance.connect(),
+    await instance.connect(),
+  ]);
   await store.migrate();
   return store;
 }
@@ -68,29 +71,60 @@ function lockOrOpenError(path: string, err: unknown): StoreError {
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
-export class DuckDbStore implements Store {
-  /** Serialises statements on the connection; DuckDB runs one statement per connection at a time. */
+/** One connection with a queue: DuckDB runs one statement per connection at a time. */
+class Lane {
   private queue: Promise<unknown> = Promise.resolve();
+  constructor(readonly conn: DuckDBConnection) {}
 
-  constructor(
-    readonly location: string,
-    private readonly instance: DuckDBInstance,
-    private readonly conn: DuckDBConnection,
-  ) {}
-
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+  run<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work, work);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async rows(sql: string, values?: DuckDBValue[]): Promise<Record<string, unknown>[]> {
-    const reader = await this.conn.runAndReadAll(sql, values);
-    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  async drain(): Promise<void> {
+    await this.queue;
+  }
+}
+
+async function readRows(conn: DuckDBConnection, sql: string, values?: DuckDBValue[]) {
+  const reader = await conn.runAndReadAll(sql, values);
+  return reader.getRowObjectsJS() as Record<string, unknown>[];
+}
+
+/**
+ * Writes (imports, deliveries) go one at a time through the writer connection; reads go through
+ * their own connections, so they see the last committed state and are never stuck behind a
+ * long load (and a load may read, e.g. address points, while its transaction is open).
+ */
+export class DuckDbStore implements Store {
+  private readonly writer: Lane;
+  private readonly readers: Lane[];
+  private nextReader = 0;
+
+  constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    readConnections: DuckDBConnection[],
+  ) {
+    this.writer = new Lane(conn);
+    this.readers = readConnections.map((c) => new Lane(c));
   }
 
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.writer.run(work);
+  }
+
+  /** A statement on the writer connection (inside its current transaction, if any). */
+  private rows(sql: string, values?: DuckDBValue[]): Promise<Record<string, unknown>[]> {
+    return readRows(this.conn, sql, values);
+  }
+
+  /** A read on one of the reader connections. */
   private query(sql: string, values?: DuckDBValue[]): Promise<Record<string, unknown>[]> {
-    return this.exclusive(() => this.rows(sql, values));
+    const lane = this.readers[this.nextReader++ % this.readers.length] ?? this.writer;
+    return lane.run(() => readRows(lane.conn, sql, values));
   }
 
   private async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -127,7 +161,11 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.writer.drain();
+    for (const r of this.readers) {
+      await r.drain();
+      r.conn.closeSync();
+    }
     this.conn.closeSync();
     this.instance.closeSync();
   }
@@ -295,7 +333,7 @@ export class DuckDbStore implements Store {
         const dir = mkdtempSync(join(tmpdir(), "driehoek-adres-"));
         try {
           const spool = new SpoolWriter(join(dir, "adressen.csv"));
-          for (const a of rows) await spool.write([a.postcode, a.houseNumber, a.x, a.y]);
+          for (const a of rows) spool.write([a.postcode, a.houseNumber, a.x, a.y]);
           await spool.close();
           await this.conn.run(
             `CREATE TEMP TABLE stage_address AS SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"',
@@ -399,7 +437,8 @@ export class DuckDbStore implements Store {
     const regSpool = new SpoolWriter(join(dir, "registraties.csv"));
     if (content.registrations) {
       for await (const batch of content.registrations) {
-        for (const r of batch) await regSpool.write([...registrationRow(r.registration, id), r.line]);
+        for (const r of batch) regSpool.write([...registrationRow(r.registration, id), r.line]);
+        await regSpool.drain();
       }
     }
     await regSpool.close();
@@ -407,8 +446,9 @@ export class DuckDbStore implements Store {
     if (content.aggregates) {
       for await (const batch of content.aggregates) {
         for (const a of batch) {
-          await aggSpool.write([a.source, a.table, a.areaCode, a.period, a.category, a.measure, a.value, id]);
+          aggSpool.write([a.source, a.table, a.areaCode, a.period, a.category, a.measure, a.value, id]);
         }
+        await aggSpool.drain();
       }
     }
     await aggSpool.close();
@@ -420,6 +460,7 @@ export class DuckDbStore implements Store {
     if (regSpool.rows > 0) {
       const dupQuarantine = await this.resolveDuplicateIds(id, d.fileName, content);
       quarantine.push(...dupQuarantine);
+      quarantine.sort((a, b) => a.line - b.line);
       counts.quarantined = quarantine.length;
       Object.assign(counts, await this.mergeRegistrations(id));
     }
@@ -444,12 +485,23 @@ export class DuckDbStore implements Store {
   }
 
   private async stageRegistrations(path: string): Promise<void> {
+    const spoolType = (name: string, type: string) => {
+      const enc = SPOOL_ENCODING[name];
+      return enc === "epoch-ms" ? "BIGINT" : enc === "yyyymmdd" ? "INTEGER" : type.replace(" NOT NULL", "");
+    };
+    const decode = (name: string) => {
+      const enc = SPOOL_ENCODING[name];
+      if (enc === "epoch-ms") return `epoch_ms(${name}) AS ${name}`;
+      if (enc === "yyyymmdd") return `make_date(${name} // 10000, (${name} // 100) % 100, ${name} % 100) AS ${name}`;
+      return name;
+    };
     const cols = [...REGISTRATION_COLUMNS, ["line", "INTEGER"] as const]
-      .map(([n, t]) => `'${n}': '${t.replace(" NOT NULL", "")}'`)
+      .map(([n, t]) => `'${n}': '${spoolType(n, t)}'`)
       .join(", ");
+    const select = [...REGISTRATION_COLUMNS.map(([n]) => decode(n)), "line"].join(", ");
     await this.conn.run(
-      `CREATE TEMP TABLE stage AS SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
-         columns = {${cols}}, parallel = true)`,
+      `CREATE TEMP TABLE stage AS SELECT ${select} FROM read_csv(?, header = false, delim = ',', quote = '"',
+         escape = '"', columns = {${cols}}, parallel = true)`,
       [path],
     );
   }
@@ -590,7 +642,7 @@ export class DuckDbStore implements Store {
   private async insertQuarantine(deliveryId: number, entries: QuarantineEntry[], dir: string): Promise<void> {
     const spool = new SpoolWriter(join(dir, "quarantaine.csv"));
     let seq = 0;
-    for (const q of entries) await spool.write([deliveryId, ++seq, q.file, q.line, q.field, q.reason, q.raw]);
+    for (const q of entries) spool.write([deliveryId, ++seq, q.file, q.line, q.field, q.reason, q.raw]);
     await spool.close();
     await this.conn.run(
       `INSERT INTO quarantine SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"', escape = '"',
@@ -609,8 +661,9 @@ export class DuckDbStore implements Store {
     return (await this.query("SELECT * FROM delivery ORDER BY id")).map(toDelivery);
   }
 
-  delivery(id: number): Promise<Delivery | undefined> {
-    return this.exclusive(() => this.deliveryById(id));
+  async delivery(id: number): Promise<Delivery | undefined> {
+    const [r] = await this.query("SELECT * FROM delivery WHERE id = ?", [id]);
+    return r ? toDelivery(r) : undefined;
   }
 
   async quarantine(deliveryId: number): Promise<QuarantineEntry[]> {

@@ -1,0 +1,56 @@
+// The page frame shared by every web page (and later by PDF): <html lang="nl">, stylesheets,
+// a skip link, header, main and footer landmarks. NL Design System: Utrecht components with the
+// open "voorbeeld" theme, which needs the class `voorbeeld-theme` on an ancestor (here <body>).
+
+import type { Child } from "hono/jsx";
+
+/** Stylesheets, served by src/server/static.ts. */
+export const STYLESHEETS = [
+  "/static/utrecht.css",
+  "/static/voorbeeld-theme.css",
+  "/static/driehoek.css",
+] as const;
+
+export interface LayoutProps {
+  /** Page title without the site name; the site name is added. */
+  title: string;
+  children?: Child;
+}
+
+export function Layout({ title, children }: LayoutProps) {
+  return (
+    <html lang="nl" class="utrecht-root">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · driehoek`}</title>
+        {/* No favicon yet: an empty one keeps browsers from asking for /favicon.ico. */}
+        <link rel="icon" href="data:," />
+        {STYLESHEETS.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+      </head>
+      <body class="voorbeeld-theme utrecht-document utrecht-body">
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+          Direct naar de inhoud
+        </a>
+        <header class="utrecht-page-header dh-header">
+          <div class="utrecht-page-header__content dh-container">
+            <a class="utrecht-link utrecht-link--html-a dh-site-name" href="/">
+              driehoek
+            </a>
+            <span class="dh-tagline">Veiligheidsbeeld voor de gemeente</span>
+          </div>
+        </header>
+        <main id="inhoud" class="utrecht-page-content dh-container" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="utrecht-page-footer dh-footer">
+          <div class="utrecht-page-footer__content dh-container">
+            <p class="utrecht-paragraph">driehoek is open source (EUPL-1.2).</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

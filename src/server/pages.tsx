@@ -1,0 +1,88 @@
+// Whole HTML pages: the layout around a page body, the list of gemeenten and the error pages.
+// All text is escaped by hono/jsx; nothing here concatenates data into HTML.
+
+import type { Context } from "hono";
+import { html } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AreaSummary } from "../domain/area.ts";
+import { monthLabelNl } from "../domain/time.ts";
+import { Layout } from "../render/layout.tsx";
+import { type MonthlyFiguresProps, MonthlyFiguresView } from "../render/monthly-figures.tsx";
+
+/** Sends a full page; pages with figures are not stored in shared caches or on disk. */
+export function sendPage(c: Context, title: string, body: Child, status: ContentfulStatusCode = 200) {
+  c.header("Cache-Control", "no-store");
+  return c.html(html`<!doctype html>${<Layout title={title}>{body}</Layout>}`, status);
+}
+
+export function monthlyFiguresHref(code: string, month?: string): string {
+  const path = `/gemeenten/${encodeURIComponent(code)}/maandcijfers`;
+  return month ? `${path}?maand=${encodeURIComponent(month)}` : path;
+}
+
+export function HomePage({ gemeenten, year }: { gemeenten: AreaSummary[]; year: number | null }) {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">Kies een gemeente</h1>
+      {gemeenten.length === 0 ? (
+        <p class="utrecht-paragraph">
+          Er zijn nog geen gemeenten geladen. Laad eerst de gemeentegrenzen en de politiecijfers.
+        </p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph">
+            Bekijk de maandcijfers van een gemeente. Gemeentelijke indeling van {year ?? "onbekend jaar"}.
+          </p>
+          <ul class="utrecht-link-list utrecht-link-list--html-ul dh-area-list" aria-label="Gemeenten">
+            {gemeenten.map((g) => (
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href={monthlyFiguresHref(g.code)}>
+                  {g.name}
+                </a>{" "}
+                <span class="dh-code">{g.code}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+export interface ErrorPageProps {
+  heading: string;
+  message: string;
+  link?: { href: string; label: string };
+}
+
+export function ErrorPage({ heading, message, link }: ErrorPageProps) {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{heading}</h1>
+      <p class="utrecht-paragraph">{message}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link utrecht-link--html-a" href={link?.href ?? "/"}>
+          {link?.label ?? "Naar de lijst met gemeenten"}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function homePage(c: Context, props: { gemeenten: AreaSummary[]; year: number | null }) {
+  return sendPage(c, "Gemeenten", <HomePage {...props} />);
+}
+
+export function errorPage(c: Context, status: ContentfulStatusCode, props: ErrorPageProps) {
+  return sendPage(c, props.heading, <ErrorPage {...props} />, status);
+}
+
+export function monthlyFiguresPage(c: Context, props: MonthlyFiguresProps) {
+  const f = props.figures;
+  return sendPage(
+    c,
+    `Maandcijfers ${f.area.name}, ${monthLabelNl(f.periods.month)}`,
+    <MonthlyFiguresView {...props} />,
+  );
+}
