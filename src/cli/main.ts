@@ -1,11 +1,41 @@
 // The `driehoek` command. Subcommands register themselves from their own modules.
 
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
+import { AccessDenied, InputError, StoreError } from "../domain/errors.ts";
+import { type CliEffects, processEffects } from "./context.ts";
+import { registerDemoCommand } from "./demo-command.ts";
+import { registerImportCommands } from "./import-commands.ts";
+import { registerIngestCommands } from "./ingest-command.ts";
+import { registerServeCommands } from "./serve-command.ts";
 
-export async function main(argv: string[]): Promise<void> {
+export function buildProgram(fx: CliEffects): Command {
   const program = new Command();
   program
     .name("driehoek")
-    .description("Eén gedeeld, rechtmatig en uitgelegd veiligheidsbeeld voor de driehoek.");
-  await program.parseAsync(argv);
+    .description("Eén gedeeld, rechtmatig en uitgelegd veiligheidsbeeld voor burgemeester, OM en politie.")
+    .showHelpAfterError()
+    .configureOutput({ writeOut: fx.stdout, writeErr: fx.stderr });
+  registerServeCommands(program, fx);
+  registerImportCommands(program, fx);
+  registerIngestCommands(program, fx);
+  registerDemoCommand(program, { now: fx.now });
+  return program;
+}
+
+/** Runs the command line; errors become a clear Dutch message and a non-zero exit code. */
+export async function main(argv: string[], fx: CliEffects = processEffects()): Promise<void> {
+  const program = buildProgram(fx);
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    if (err instanceof InputError) fx.stderr(`Fout in invoer: ${err.describe()}\n`);
+    else if (err instanceof StoreError || err instanceof AccessDenied) fx.stderr(`${err.message}\n`);
+    else throw err;
+    process.exitCode = 1;
+  }
 }

@@ -27,7 +27,10 @@ describe("Europe/Amsterdam time", () => {
         const p = intlLocal(t);
         const b = localBuckets(t);
         assert.equal(b.day, Number(`${p.year}${p.month}${p.day}`), new Date(t).toISOString());
-        assert.equal(b.weekday, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(p.weekday ?? "") + 1);
+        assert.equal(
+          b.weekday,
+          ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(p.weekday ?? "") + 1,
+        );
         assert.equal(b.hour, Number(p.hour), new Date(t).toISOString());
         const wall = Date.UTC(
           Number(p.year),

@@ -100,7 +100,9 @@ export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -111,7 +113,7 @@ export function civilFromDays(days: number): [number, number, number] {
 /** ISO 8601 week as yyyyww for a calendar date. */
 export function isoWeek(year: number, month: number, day: number): number {
   const days = Math.floor(Date.UTC(year, month - 1, day) / DAY);
-  const weekday = ((days + 3) % 7 + 7) % 7 + 1; // 1970-01-01 was a Thursday (4)
+  const weekday = ((((days + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday (4)
   const thursday = days + 4 - weekday; // the Thursday of this week decides the year
   const [weekYear] = civilFromDays(thursday);
   const week = Math.floor((thursday - Math.floor(Date.UTC(weekYear, 0, 1) / DAY)) / 7) + 1;
@@ -123,7 +125,7 @@ export function localBuckets(utcMs: number): LocalBuckets {
   const local = utcMs + amsterdamOffset(utcMs);
   const days = Math.floor(local / DAY);
   const [year, month, day] = civilFromDays(days);
-  const weekday = ((days + 3) % 7 + 7) % 7 + 1;
+  const weekday = ((((days + 3) % 7) + 7) % 7) + 1;
   const thursday = days + 4 - weekday;
   const [weekYear] = civilFromDays(thursday);
   const week = Math.floor((thursday - Math.floor(Date.UTC(weekYear, 0, 1) / DAY)) / 7) + 1;

@@ -492,7 +492,8 @@ export class DuckDbStore implements Store {
     const decode = (name: string) => {
       const enc = SPOOL_ENCODING[name];
       if (enc === "epoch-ms") return `epoch_ms(${name}) AS ${name}`;
-      if (enc === "yyyymmdd") return `make_date(${name} // 10000, (${name} // 100) % 100, ${name} % 100) AS ${name}`;
+      if (enc === "yyyymmdd")
+        return `make_date(${name} // 10000, (${name} // 100) % 100, ${name} % 100) AS ${name}`;
       return name;
     };
     const cols = [...REGISTRATION_COLUMNS, ["line", "INTEGER"] as const]
