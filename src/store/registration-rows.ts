@@ -9,7 +9,6 @@ import type {
   RegistrationKind,
 } from "../domain/registration.ts";
 import { localBuckets } from "../domain/time.ts";
-import { REGISTRATION_COLUMNS } from "./schema.ts";
 
 export type Cell = string | number | boolean | null;
 

@@ -1,0 +1,74 @@
+// `driehoek start` (the demo: `npm start`) and `driehoek serve [--inbox DIR]`.
+
+import { join } from "node:path";
+import type { Command } from "commander";
+import { watchInbox } from "../ingest/inbox.ts";
+import { createApp } from "../server/app.ts";
+import { lastCompleteMonth } from "../server/month-param.ts";
+import { startServer } from "../server/serve.ts";
+import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
+import type { Store } from "../store/store.ts";
+import { type CliEffects, storePath } from "./context.ts";
+import { DEMO_SEED, generateAndLoadDemo } from "./load-demo.ts";
+
+interface ServeOptions {
+  poort?: string;
+  inbox?: string;
+  db?: string;
+}
+
+async function serve(store: Store, o: ServeOptions, fx: CliEffects): Promise<void> {
+  const port = Number(o.poort ?? fx.env.PORT ?? 8080);
+  const app = createApp({ store, now: fx.now });
+  const server = await startServer(app, { port, hostname: fx.env.HOST ?? "127.0.0.1" });
+  const url = server.url.replace("127.0.0.1", "localhost");
+  fx.stdout(`driehoek draait op ${url}\n`);
+  const inbox = o.inbox
+    ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`) })
+    : undefined;
+  if (o.inbox) fx.stdout(`Inbox: bestanden in ${o.inbox} worden automatisch geladen.\n`);
+  fx.stdout("Stoppen: Ctrl+C\n");
+  await new Promise<void>((resolve) => {
+    const stop = async () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      await inbox?.stop();
+      await server.close();
+      await store.close();
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+export function registerServeCommands(program: Command, fx: CliEffects): void {
+  program
+    .command("start")
+    .description("Start de demo: maakt bij een lege database eerst de demoregio en -gegevens aan")
+    .option("--poort <nummer>", "poort van de webapp (standaard PORT of 8080)")
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: ServeOptions) => {
+      const path = storePath(o.db, fx);
+      const store = await openDuckDbStore(path);
+      if ((await store.registrationCount()) === 0) {
+        fx.stdout(`Nieuwe database ${path}: de demoregio wordt gemaakt en geladen (seed ${DEMO_SEED}).\n`);
+        const dir = join(path, "..", "demo");
+        await generateAndLoadDemo(store, dir, lastCompleteMonth(fx.now()), fx);
+      } else {
+        fx.stdout(`Bestaande database ${path} wordt gebruikt.\n`);
+      }
+      await serve(store, o, fx);
+    });
+
+  program
+    .command("serve")
+    .description("Start de webapp op een bestaande database, eventueel met een inbox voor leveringen")
+    .option("--poort <nummer>", "poort (standaard PORT of 8080)")
+    .option("--inbox <map>", "map waarin leveringen verschijnen; die worden automatisch geladen")
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: ServeOptions) => {
+      const store = await openDuckDbStore(storePath(o.db, fx));
+      await serve(store, o, fx);
+    });
+}
