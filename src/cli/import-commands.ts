@@ -11,7 +11,7 @@ import {
   importIndelingFile,
   importPopulationFile,
 } from "../ingest/import-reference.ts";
-import { type CliEffects, storePath, withStore } from "./context.ts";
+import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
 import { n, textTable } from "./format-nl.ts";
 
 function parseYear(text: string, file: string): number {
@@ -132,10 +132,12 @@ export function registerImportCommands(program: Command, fx: CliEffects): void {
         throw new InputError(`niveau "${o.niveau}" bestaat niet (${AREA_LEVELS.join(", ")})`, "--niveau");
       }
       const list = await withStore(storePath(o.db, fx), (s) =>
-        s.listAreas({
-          level: o.niveau as AreaLevel | undefined,
-          year: o.jaar ? parseYear(o.jaar, "--jaar") : undefined,
-        }),
+        discloseToCli("gebieden", "open", [], () =>
+          s.listAreas({
+            level: o.niveau as AreaLevel | undefined,
+            year: o.jaar ? parseYear(o.jaar, "--jaar") : undefined,
+          }),
+        ),
       );
       if (o.json) {
         const out = list.map((a) => ({

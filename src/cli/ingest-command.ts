@@ -7,7 +7,7 @@ import { ingestFile } from "../ingest/ingest-file.ts";
 import { loadProfile } from "../ingest/profile.ts";
 import type { Delimiter } from "../ingest/text/csv-reader.ts";
 import type { TextEncoding } from "../ingest/text/detect-encoding.ts";
-import { type CliEffects, storePath, withStore } from "./context.ts";
+import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
 import { n, textTable } from "./format-nl.ts";
 import { byteProgress } from "./progress.ts";
 
@@ -93,7 +93,9 @@ export function registerIngestCommands(program: Command, fx: CliEffects): void {
     .option("--json", "uitvoer als JSON")
     .option("--db <pad>", "databasebestand")
     .action(async (o: { json?: boolean; db?: string }) => {
-      const list = await withStore(storePath(o.db, fx), (s) => s.deliveries());
+      const list = await withStore(storePath(o.db, fx), (s) =>
+        discloseToCli("leveringen", "aggregated", [], () => s.deliveries()),
+      );
       if (o.json) {
         fx.stdout(`${JSON.stringify(list, null, 2)}\n`);
         return;
@@ -142,10 +144,13 @@ export function registerIngestCommands(program: Command, fx: CliEffects): void {
     .option("--db <pad>", "databasebestand")
     .action(async (id: string, o: { json?: boolean; db?: string }) => {
       const nr = Number(id);
-      const { delivery, entries } = await withStore(storePath(o.db, fx), async (s) => ({
-        delivery: await s.delivery(nr),
-        entries: await s.quarantine(nr),
-      }));
+      // Quarantined records are raw source lines: they may hold persons and free text.
+      const { delivery, entries } = await withStore(storePath(o.db, fx), (s) =>
+        discloseToCli("quarantaine", "person", [], async () => ({
+          delivery: await s.delivery(nr),
+          entries: await s.quarantine(nr),
+        })),
+      );
       if (!delivery) {
         fx.stderr(`Levering ${id} bestaat niet. Zie driehoek leveringen.\n`);
         process.exitCode = 1;

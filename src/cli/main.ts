@@ -18,7 +18,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerServeCommands(program, fx);
   registerImportCommands(program, fx);
   registerIngestCommands(program, fx);
-  registerDemoCommand(program, { now: fx.now });
+  registerDemoCommand(program, { now: fx.now, stdout: fx.stdout, isTty: fx.isTty });
   return program;
 }
 

@@ -261,6 +261,29 @@ describe("ingest of the canonical CSV", () => {
   });
 });
 
+describe("ingest of CBS open data", () => {
+  it("loads an OData TypedDataSet as aggregate cells, codes trimmed, suppressed cells kept as null", async () => {
+    const fixture = new URL("./cbs/fixtures/47018NED-TypedDataSet.json", import.meta.url).pathname;
+    const r = await ingestFile(fixture, { source: "cbs" }, deps());
+    assert.equal(r.format, "cbs-odata");
+    assert.equal(r.outcome.kind, "loaded");
+    const cells = await store.aggregates({ table: "47018NED" });
+    assert.deepEqual(
+      cells.find((c) => c.areaCode === "BU0363AA01" && c.period === "2025"),
+      {
+        source: "cbs",
+        table: "47018NED",
+        areaCode: "BU0363AA01",
+        period: "2025",
+        category: "1.4.6",
+        measure: "GeregistreerdeMisdrijven",
+        value: 3,
+      },
+    );
+    assert.equal(cells.find((c) => c.areaCode === "BU0363AA02")?.value, null);
+  });
+});
+
 describe("ingest through a mapping profile", () => {
   const profile = parseProfile(
     JSON.stringify({

@@ -29,7 +29,7 @@ export function parsePersons(text: string | null): PersonLink[] {
  * make (millions per load): timestamps are epoch milliseconds and the local date is yyyymmdd;
  * the store converts them to TIMESTAMP and DATE when it stages the spool (see SPOOL_TYPES).
  */
-export function registrationRow(r: Registration, deliveryId: number): Cell[] {
+export function registrationRow(r: Registration, deliveryId: number, ...extra: Cell[]): Cell[] {
   return [
     r.source,
     r.sourceId,
@@ -60,6 +60,7 @@ export function registrationRow(r: Registration, deliveryId: number): Cell[] {
     r.modusOperandi,
     personsText(r.persons),
     r.description,
+    ...extra,
   ];
 }
 

@@ -41,6 +41,9 @@ export async function openDuckDbStore(path: string, options: DuckDbOptions = {})
   try {
     instance = await DuckDBInstance.create(path, {
       memory_limit: options.memoryLimit ?? "3GB",
+      // Row order of tables is never relied on (every read that needs an order says ORDER BY);
+      // without it bulk inserts run about a third faster.
+      preserve_insertion_order: "false",
       ...(options.threads ? { threads: String(options.threads) } : {}),
     });
   } catch (err) {
@@ -437,7 +440,7 @@ export class DuckDbStore implements Store {
     const regSpool = new SpoolWriter(join(dir, "registraties.csv"));
     if (content.registrations) {
       for await (const batch of content.registrations) {
-        for (const r of batch) regSpool.write([...registrationRow(r.registration, id), r.line]);
+        for (const r of batch) regSpool.write(registrationRow(r.registration, id, r.line));
         await regSpool.drain();
       }
     }
