@@ -51,7 +51,9 @@ export function registerServeCommands(program: Command, fx: CliEffects): void {
     .action(async (o: ServeOptions) => {
       const path = storePath(o.db, fx);
       const store = await openDuckDbStore(path);
-      if ((await store.registrationCount()) === 0) {
+      // Only a store without any data gets the demo; one with imported data is served as it is.
+      const empty = (await store.deliveries()).length === 0 && (await store.listAreas()).length === 0;
+      if (empty) {
         fx.stdout(`Nieuwe database ${path}: de demoregio wordt gemaakt en geladen (seed ${DEMO_SEED}).\n`);
         const dir = join(path, "..", "demo");
         await generateAndLoadDemo(store, dir, lastCompleteMonth(fx.now()), fx);

@@ -4,6 +4,7 @@
 
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { MONTHS_NL } from "../domain/time.ts";
 import {
   writeAddresses,
   writeAreaFiles,
@@ -111,7 +112,7 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<DemoManif
     });
     await file.close();
     perYear.push(counts);
-    const months = year === untilYear ? `januari t/m ${MONTHS[untilMonth - 1]}` : "heel het jaar";
+    const months = year === untilYear ? `januari t/m ${MONTHS_NL[untilMonth - 1]}` : "heel het jaar";
     bestanden[`registraties-${year}.csv`] = `Registraties ${year} (${months}), canoniek CSV-formaat`;
   }
   opts.onProgress?.(done, done);
@@ -145,21 +146,6 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<DemoManif
   await writeTextFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
-
-const MONTHS = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
 
 /** Removes year files of an earlier run with other years, and half-written temporary files. */
 async function removeStaleFiles(dir: string, years: number[]): Promise<void> {

@@ -17,7 +17,3 @@ export const POLICE_UNITS: readonly PoliceUnit[] = [
   { code: "RE09", name: "Oost-Brabant" },
   { code: "RE10", name: "Limburg" },
 ];
-
-export function policeUnit(code: string): PoliceUnit | undefined {
-  return POLICE_UNITS.find((u) => u.code === code.trim());
-}

@@ -145,7 +145,8 @@ export function addMonths(yyyymm: number, n: number): number {
   return Math.floor(total / 12) * 100 + (total % 12) + 1;
 }
 
-const MONTHS_NL = [
+/** Dutch month names, lower case, January first. */
+export const MONTHS_NL = [
   "januari",
   "februari",
   "maart",

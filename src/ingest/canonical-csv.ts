@@ -15,12 +15,6 @@ export function normalizeColumnName(name: string): string {
 
 export const REQUIRED_CANONICAL = ["registratienummer", "pleegdatum_begin"] as const;
 
-/** True when the header looks like the canonical layout (its identifying columns are present). */
-export function isCanonicalHeader(header: string[]): boolean {
-  const names = new Set(header.map(normalizeColumnName));
-  return names.has("registratienummer") && (names.has("maatschappelijke_klasse") || names.has("inp_code"));
-}
-
 /** Maps the header to canonical fields; throws an InputError naming missing columns. */
 export function canonicalColumns(
   header: string[],

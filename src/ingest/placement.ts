@@ -12,10 +12,7 @@ export interface Placer {
   readonly year: number | null;
   point(x: number, y: number, pc4: string | null): Placement;
   areaCode(code: string, pc4: string | null): Placement;
-  postcode(pc4: string): Placement;
   unplaced(pc4: string | null): Placement;
-  /** Is this a gemeente/wijk/buurt code of the boundary set? */
-  knows(code: string): boolean;
 }
 
 export function createPlacer(layers: Partial<Record<AreaLevel, Area[]>>): Placer {
@@ -32,11 +29,9 @@ export function createPlacer(layers: Partial<Record<AreaLevel, Area[]>>): Placer
   const year = finest?.areas[0]?.year ?? null;
 
   const parent = new Map<string, string>();
-  const known = new Set<string>();
   for (const level of ["buurt", "wijk", "gemeente"] as const) {
     for (const a of layers[level] ?? []) {
       if (year !== null && a.year !== year) continue;
-      known.add(a.code);
       const p = a.parent ?? cbsParentCode(a.code);
       if (p) parent.set(a.code, p);
     }
@@ -69,9 +64,7 @@ export function createPlacer(layers: Partial<Record<AreaLevel, Area[]>>): Placer
       return area ? fromCode(area.code, code4, "punt") : unplaced(code4);
     },
     areaCode: (code, pc4) => fromCode(code, pc4, "gebiedscode"),
-    postcode: (pc4) => unplaced(pc4),
     unplaced,
-    knows: (code) => known.has(code),
   };
 }
 

@@ -4,16 +4,7 @@
 import type { Area } from "../domain/area.ts";
 import { rdToWgs84 } from "../domain/geo/rd.ts";
 import type { Store } from "../store/store.ts";
-
-const square = (x0: number, y0: number, size: number): [number, number][][] => [
-  [
-    [x0, y0],
-    [x0 + size, y0],
-    [x0 + size, y0 + size],
-    [x0, y0 + size],
-    [x0, y0],
-  ],
-];
+import { square } from "../store/store-suite.ts";
 
 function area(
   code: string,

@@ -2,6 +2,7 @@
 // and load methods with generated registrations for fictional gemeenten (fictional names, so nobody
 // takes the numbers for facts about a real place). Used by the route and browser tests.
 
+import { Rng } from "../demo/prng.ts";
 import type { Area } from "../domain/area.ts";
 import type { Registration } from "../domain/registration.ts";
 import { localBuckets } from "../domain/time.ts";
@@ -42,16 +43,10 @@ const BASE: [string, number][] = [
   ["3.9.3", 6],
 ];
 
-/** Small deterministic PRNG (mulberry32), so the data is the same on every run. */
+/** Deterministic random numbers, so the data is the same on every run. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed, "server-test");
+  return () => rng.next();
 }
 
 function monthsBetween(from: number, to: number): number[] {

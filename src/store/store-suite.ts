@@ -81,7 +81,8 @@ export function content(
   };
 }
 
-const square = (x0: number, y0: number, size: number): [number, number][][] => [
+/** A square polygon ring set with its lower-left corner at (x0, y0). Test support. */
+export const square = (x0: number, y0: number, size: number): [number, number][][] => [
   [
     [x0, y0],
     [x0 + size, y0],
@@ -132,6 +133,8 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         { code: "GM9001", year: 2023, population: 1000 },
         { code: "GM9001", year: 2024, population: 1100 },
       ]);
+      const unit: Area = { ...gm, code: "RE90", level: "eenheid", name: "Eenheid Test", rd: [square(0, 0, 9)] };
+      await store.importAreas([unit]);
       await store.importIndeling(
         [
           {
@@ -148,6 +151,8 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         2024,
       );
       assert.deepEqual(await store.boundaryYears("gemeente"), [2025, 2024]);
+      // The indeling names the unit again but keeps its imported geometry.
+      assert.deepEqual((await store.areas("eenheid", 2024))[0]?.rd, unit.rd);
       const areas = await store.areas("gemeente", 2024);
       assert.equal(areas.length, 1);
       assert.deepEqual(areas[0]?.rd, gm.rd);

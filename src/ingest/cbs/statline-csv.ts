@@ -22,6 +22,7 @@ import { InputError } from "../../domain/errors.ts";
 import { INP_TYPES } from "../../domain/inp-tree.ts";
 import { POLICE_UNITS } from "../../domain/police-units.ts";
 import type { AggregateRow } from "../../domain/registration.ts";
+import { MONTHS_NL } from "../../domain/time.ts";
 import { type CsvRecord, type Delimiter, tokenizeCsvText } from "../text/csv-reader.ts";
 import { readTextFile } from "../text/read-text.ts";
 
@@ -43,28 +44,14 @@ const BUILT_IN_REGIONS = new Map<string, string>([
   ...POLICE_UNITS.map((u): [string, string] => [`${u.name.toLowerCase()} (re)`, u.code]),
 ]);
 
-const MONTHS = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
 /** StatLine period label -> "2024", "2024Q1" or "2024MM03"; null if not recognised. */
 export function statlinePeriod(label: string): string | null {
   const s = label.trim().replace(/\*+$/, "").trim().toLowerCase(); // "2024*" = provisional figures
   let m = /^(\d{4})$/.exec(s);
   if (m) return m[1] ?? null;
   m = /^(\d{4}) ([a-z]+)$/.exec(s);
-  if (m?.[2] && MONTHS.includes(m[2])) return `${m[1]}MM${String(MONTHS.indexOf(m[2]) + 1).padStart(2, "0")}`;
+  if (m?.[2] && MONTHS_NL.includes(m[2]))
+    return `${m[1]}MM${String(MONTHS_NL.indexOf(m[2]) + 1).padStart(2, "0")}`;
   m = /^(\d{4}) (?:([1-4])e kwartaal|kwartaal ([1-4]))$/.exec(s);
   if (m) return `${m[1]}Q${m[2] ?? m[3]}`;
   return null;

@@ -14,7 +14,7 @@ import {
 } from "../../domain/delivery.ts";
 import { StoreError } from "../../domain/errors.ts";
 import type { AggregateRow } from "../../domain/registration.ts";
-import { registrationRow, rowToRegistration, SPOOL_ENCODING } from "../registration-rows.ts";
+import { type Cell, registrationRow, rowToRegistration, SPOOL_ENCODING } from "../registration-rows.ts";
 import { CONTENT_COLUMNS, MIGRATIONS, REGISTRATION_COLUMNS } from "../schema.ts";
 import { SpoolWriter } from "../spool.ts";
 import type {
@@ -71,6 +71,19 @@ function lockOrOpenError(path: string, err: unknown): StoreError {
   }
   return new StoreError(`De database ${path} kan niet worden geopend: ${msg}`, path, { cause: err });
 }
+
+/** Rows per spool file; each full file is staged while the next is written. */
+const SPOOL_CHUNK = 250_000;
+
+const AREA_COLUMNS: [string, string][] = [
+  ["level", "VARCHAR"],
+  ["code", "VARCHAR"],
+  ["year", "INTEGER"],
+  ["name", "VARCHAR"],
+  ["parent", "VARCHAR"],
+  ["wgs84", "VARCHAR"],
+  ["rd", "VARCHAR"],
+];
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
@@ -176,22 +189,43 @@ export class DuckDbStore implements Store {
   // ---- reference data -------------------------------------------------------------------------
 
   /** Inserts or replaces rows keyed by the given columns, in one transaction. */
-  private upsert(table: string, columns: string[], key: string[], rows: DuckDBValue[][]): Promise<number> {
+  /**
+   * Inserts or replaces rows keyed by `key`, in one transaction, in bulk (spool file, read_csv,
+   * one DELETE and one INSERT). Within one call the last row for a key wins.
+   */
+  private upsert(table: string, columns: [string, string][], key: string[], rows: Cell[][]): Promise<number> {
     if (rows.length === 0) return Promise.resolve(0);
     return this.exclusive(() =>
       this.transaction(async () => {
-        const where = key.map((k) => `${k} = ?`).join(" AND ");
-        const del = await this.conn.prepare(`DELETE FROM ${table} WHERE ${where}`);
-        const ins = await this.conn.prepare(
-          `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
-        );
-        for (const row of rows) {
-          del.bind(key.map((k) => row[columns.indexOf(k)] ?? null));
-          await del.run();
-          ins.bind(row);
-          await ins.run();
+        const dir = mkdtempSync(join(tmpdir(), `driehoek-${table}-`));
+        try {
+          const spool = new SpoolWriter(join(dir, `${table}.csv`));
+          rows.forEach((row, i) => {
+            spool.write([...row, i]);
+          });
+          await spool.close();
+          const names = columns.map(([n]) => n).join(", ");
+          const csvColumns = [...columns, ["upsert_seq", "INTEGER"]]
+            .map(([n, t]) => `'${n}': '${t}'`)
+            .join(", ");
+          await this.conn.run(
+            `CREATE OR REPLACE TEMP TABLE stage_upsert AS SELECT * FROM read_csv(?, header = false, delim = ',',
+               quote = '"', escape = '"', columns = {${csvColumns}})`,
+            [spool.path],
+          );
+          const match = key.map((k) => `s.${k} = ${table}.${k}`).join(" AND ");
+          await this.conn.run(
+            `DELETE FROM ${table} WHERE EXISTS (SELECT 1 FROM stage_upsert s WHERE ${match})`,
+          );
+          await this.conn.run(
+            `INSERT INTO ${table} (${names}) SELECT DISTINCT ON (${key.join(", ")}) ${names} FROM stage_upsert
+             ORDER BY ${key.join(", ")}, upsert_seq DESC`,
+          );
+          await this.conn.run("DROP TABLE stage_upsert");
+          return rows.length;
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
-        return rows.length;
       }),
     );
   }
@@ -199,7 +233,12 @@ export class DuckDbStore implements Store {
   importClassification(rows: ClassificationRow[]): Promise<number> {
     return this.upsert(
       "classification",
-      ["bvh_code", "bvh_label", "inp_code", "is_crime"],
+      [
+        ["bvh_code", "VARCHAR"],
+        ["bvh_label", "VARCHAR"],
+        ["inp_code", "VARCHAR"],
+        ["is_crime", "BOOLEAN"],
+      ],
       ["bvh_code"],
       rows.map((r) => [r.bvhCode, r.bvhLabel, r.inpCode, r.isCrime]),
     );
@@ -218,7 +257,7 @@ export class DuckDbStore implements Store {
   importAreas(areas: Area[]): Promise<number> {
     return this.upsert(
       "area",
-      ["level", "code", "year", "name", "parent", "wgs84", "rd"],
+      AREA_COLUMNS,
       ["level", "code", "year"],
       areas.map((a) => [
         a.level,
@@ -259,14 +298,18 @@ export class DuckDbStore implements Store {
   importPopulation(rows: PopulationRow[]): Promise<number> {
     return this.upsert(
       "population",
-      ["code", "year", "population"],
+      [
+        ["code", "VARCHAR"],
+        ["year", "INTEGER"],
+        ["population", "INTEGER"],
+      ],
       ["code", "year"],
       rows.map((r) => [r.code, r.year, r.population]),
     );
   }
 
   async importIndeling(rows: IndelingRow[], year: number): Promise<number> {
-    const police: DuckDBValue[][] = [];
+    const police: Cell[][] = [];
     const seen = new Set<string>();
     const addArea = (level: AreaLevel, code: string | null, name: string | null, parent: string | null) => {
       if (!code || seen.has(`${level}:${code}`)) return;
@@ -278,15 +321,29 @@ export class DuckDbStore implements Store {
       addArea("district", r.district, r.districtName, r.eenheid);
       addArea("basisteam", r.basisteam, r.basisteamName, r.district ?? r.eenheid);
     }
-    await this.upsert(
-      "area",
-      ["level", "code", "year", "name", "parent", "wgs84", "rd"],
-      ["level", "code", "year"],
-      police,
+    // Keep geometry already imported for these police areas (e.g. the units' GeoJSON).
+    const geometry = new Map(
+      (
+        await this.query(
+          "SELECT level, code, wgs84, rd FROM area WHERE year = ? AND level IN ('eenheid', 'district', 'basisteam')",
+          [year],
+        )
+      ).map((r) => [`${r.level}:${r.code}`, [r.wgs84, r.rd] as Cell[]]),
     );
+    for (const row of police) {
+      const g = geometry.get(`${row[0]}:${row[1]}`);
+      if (g) row.splice(5, 2, g[0] ?? null, g[1] ?? null);
+    }
+    await this.upsert("area", AREA_COLUMNS, ["level", "code", "year"], police);
     return this.upsert(
       "indeling",
-      ["year", "gemeente", "basisteam", "district", "eenheid"],
+      [
+        ["year", "INTEGER"],
+        ["gemeente", "VARCHAR"],
+        ["basisteam", "VARCHAR"],
+        ["district", "VARCHAR"],
+        ["eenheid", "VARCHAR"],
+      ],
       ["year", "gemeente"],
       rows.map((r) => [year, r.gemeente, r.basisteam, r.district, r.eenheid]),
     );
@@ -330,31 +387,16 @@ export class DuckDbStore implements Store {
   }
 
   importAddresses(rows: AddressPoint[]): Promise<number> {
-    if (rows.length === 0) return Promise.resolve(0);
-    return this.exclusive(() =>
-      this.transaction(async () => {
-        const dir = mkdtempSync(join(tmpdir(), "driehoek-adres-"));
-        try {
-          const spool = new SpoolWriter(join(dir, "adressen.csv"));
-          for (const a of rows) spool.write([a.postcode, a.houseNumber, a.x, a.y]);
-          await spool.close();
-          await this.conn.run(
-            `CREATE TEMP TABLE stage_address AS SELECT * FROM read_csv(?, header = false, delim = ',', quote = '"',
-               escape = '"', columns = {'postcode': 'VARCHAR', 'house_number': 'VARCHAR', 'x': 'DOUBLE', 'y': 'DOUBLE'})`,
-            [spool.path],
-          );
-          await this.conn.run(
-            "DELETE FROM address WHERE EXISTS (SELECT 1 FROM stage_address s WHERE s.postcode = address.postcode AND s.house_number = address.house_number)",
-          );
-          await this.conn.run(
-            "INSERT INTO address SELECT DISTINCT ON (postcode, house_number) postcode, house_number, x, y FROM stage_address",
-          );
-          await this.conn.run("DROP TABLE stage_address");
-          return rows.length;
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
+    return this.upsert(
+      "address",
+      [
+        ["postcode", "VARCHAR"],
+        ["house_number", "VARCHAR"],
+        ["x", "DOUBLE"],
+        ["y", "DOUBLE"],
+      ],
+      ["postcode", "house_number"],
+      rows.map((a) => [a.postcode, a.houseNumber, a.x, a.y]),
     );
   }
 
@@ -437,14 +479,7 @@ export class DuckDbStore implements Store {
     const counts = emptyCounts();
     const id = await this.insertDelivery(d, "geladen", null, counts);
 
-    const regSpool = new SpoolWriter(join(dir, "registraties.csv"));
-    if (content.registrations) {
-      for await (const batch of content.registrations) {
-        for (const r of batch) regSpool.write(registrationRow(r.registration, id, r.line));
-        await regSpool.drain();
-      }
-    }
-    await regSpool.close();
+    const staged = await this.spoolAndStage(content, id, dir);
     const aggSpool = new SpoolWriter(join(dir, "aggregaten.csv"));
     if (content.aggregates) {
       for await (const batch of content.aggregates) {
@@ -456,17 +491,17 @@ export class DuckDbStore implements Store {
     }
     await aggSpool.close();
     const { quarantine, read } = content.finish();
-    if (regSpool.rows > 0) await this.stageRegistrations(regSpool.path);
     counts.read = read;
     counts.quarantined = quarantine.length;
 
-    if (regSpool.rows > 0) {
+    if (staged > 0) {
       const dupQuarantine = await this.resolveDuplicateIds(id, d.fileName, content);
       quarantine.push(...dupQuarantine);
       quarantine.sort((a, b) => a.line - b.line);
       counts.quarantined = quarantine.length;
       Object.assign(counts, await this.mergeRegistrations(id));
     }
+    await this.conn.run("DROP TABLE IF EXISTS stage");
     if (aggSpool.rows > 0) counts.aggregates = await this.mergeAggregates(aggSpool.path);
     if (quarantine.length > 0) await this.insertQuarantine(id, quarantine, dir);
 
@@ -487,7 +522,12 @@ export class DuckDbStore implements Store {
     return id;
   }
 
-  private async stageRegistrations(path: string): Promise<void> {
+  /**
+   * Writes the registrations to spool files of SPOOL_CHUNK rows and stages each full chunk while
+   * the next one is being read: DuckDB's own threads read the chunk into the `stage` table as the
+   * JavaScript thread goes on parsing. Returns the number of rows staged.
+   */
+  private async spoolAndStage(content: DeliveryContent, deliveryId: number, dir: string): Promise<number> {
     const spoolType = (name: string, type: string) => {
       const enc = SPOOL_ENCODING[name];
       return enc === "epoch-ms" ? "BIGINT" : enc === "yyyymmdd" ? "INTEGER" : type.replace(" NOT NULL", "");
@@ -499,15 +539,44 @@ export class DuckDbStore implements Store {
         return `make_date(${name} // 10000, (${name} // 100) % 100, ${name} % 100) AS ${name}`;
       return name;
     };
-    const cols = [...REGISTRATION_COLUMNS, ["line", "INTEGER"] as const]
-      .map(([n, t]) => `'${n}': '${spoolType(n, t)}'`)
-      .join(", ");
+    const columns = [...REGISTRATION_COLUMNS, ["line", "INTEGER"] as const];
+    const csvColumns = columns.map(([n, t]) => `'${n}': '${spoolType(n, t)}'`).join(", ");
     const select = [...REGISTRATION_COLUMNS.map(([n]) => decode(n)), "line"].join(", ");
     await this.conn.run(
-      `CREATE TEMP TABLE stage AS SELECT ${select} FROM read_csv(?, header = false, delim = ',', quote = '"',
-         escape = '"', columns = {${cols}}, parallel = true)`,
-      [path],
+      `CREATE OR REPLACE TEMP TABLE stage (${columns.map(([n, t]) => `${n} ${t.replace(" NOT NULL", "")}`).join(", ")})`,
     );
+    let staging: Promise<unknown> = Promise.resolve();
+    let total = 0;
+    let chunk = 0;
+    const stageChunk = async (spool: SpoolWriter) => {
+      await spool.close();
+      if (spool.rows === 0) return;
+      total += spool.rows;
+      staging = staging.then(() =>
+        this.conn.run(
+          `INSERT INTO stage SELECT ${select} FROM read_csv(?, header = false, delim = ',', quote = '"',
+             escape = '"', columns = {${csvColumns}}, parallel = true)`,
+          [spool.path],
+        ),
+      );
+    };
+    let spool = new SpoolWriter(join(dir, `registraties-${chunk}.csv`));
+    try {
+      for await (const batch of content.registrations ?? []) {
+        for (const r of batch) spool.write(registrationRow(r.registration, deliveryId, r.line));
+        await spool.drain();
+        if (spool.rows >= SPOOL_CHUNK) {
+          await stageChunk(spool);
+          spool = new SpoolWriter(join(dir, `registraties-${++chunk}.csv`));
+        }
+      }
+      await stageChunk(spool);
+    } finally {
+      // Never leave a statement running on the connection when the caller rolls back.
+      await staging.catch(() => undefined);
+    }
+    await staging;
+    return total;
   }
 
   /**
@@ -613,7 +682,6 @@ export class DuckDbStore implements Store {
                          AND m.action IN ('unchanged', 'older'))`,
     );
     await this.conn.run("DROP TABLE stage_match");
-    await this.conn.run("DROP TABLE stage");
     return {
       inserted: staged - replaced - older - unchanged,
       updated: replaced,
