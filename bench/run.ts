@@ -101,9 +101,13 @@ for (const n of steps) {
   rmSync(`${db}.wal`, { force: true });
   execFileSync("cp", [ref, db]);
   log(`Inlezen van ${n.toLocaleString("nl-NL")} rijen…`);
-  const r = spawnSync(process.execPath, ["--max-semi-space-size=128", "--import", "tsx", "bench/ingest-child.ts", db, csv], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--max-semi-space-size=128", "--import", "tsx", "bench/ingest-child.ts", db, csv],
+    {
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}");
   const bytes = Number(execFileSync("stat", ["-c", "%s", csv], { encoding: "utf8" }));

@@ -137,4 +137,21 @@ export const MIGRATIONS: Migration[] = [
 )`,
     ],
   },
+  {
+    version: 2,
+    description: "monthly counts per gemeente and INP type, kept up to date by every delivery",
+    statements: [
+      `CREATE TABLE monthly_count (
+  gemeente VARCHAR NOT NULL,
+  month INTEGER NOT NULL,
+  inp_code VARCHAR NOT NULL,
+  n INTEGER NOT NULL,
+  attempts INTEGER NOT NULL
+)`,
+      `INSERT INTO monthly_count
+  SELECT gemeente, local_month, inp_code, count(*), count(*) FILTER (WHERE attempt)
+  FROM registration WHERE gemeente IS NOT NULL AND inp_code IS NOT NULL
+  GROUP BY gemeente, local_month, inp_code`,
+    ],
+  },
 ];

@@ -133,7 +133,13 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         { code: "GM9001", year: 2023, population: 1000 },
         { code: "GM9001", year: 2024, population: 1100 },
       ]);
-      const unit: Area = { ...gm, code: "RE90", level: "eenheid", name: "Eenheid Test", rd: [square(0, 0, 9)] };
+      const unit: Area = {
+        ...gm,
+        code: "RE90",
+        level: "eenheid",
+        name: "Eenheid Test",
+        rd: [square(0, 0, 9)],
+      };
       await store.importAreas([unit]);
       await store.importIndeling(
         [
@@ -377,6 +383,82 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         expected,
       );
       assert.ok(got.some((r) => r.month === 202304 && r.count === 2)); // the 31 March 22:30 UTC one is April
+    });
+
+    it("keeps gemeente counts right when newer versions change type, month or gemeente", async () => {
+      const at = (gemeente: string) => ({
+        year: 2024,
+        buurt: null,
+        wijk: null,
+        gemeente,
+        pc4: null,
+        method: "gebiedscode" as const,
+      });
+      const jan = new Date("2024-01-10T10:00:00Z");
+      const feb = new Date("2024-02-10T10:00:00Z");
+      const v1 = new Date("2024-03-01T00:00:00Z");
+      const v2 = new Date("2024-03-02T00:00:00Z");
+      await store.loadDelivery(
+        newDelivery(),
+        content([
+          makeRegistration({
+            sourceId: "K1",
+            startsAt: jan,
+            version: v1,
+            inpCode: "1.1.1",
+            placement: at("GM9004"),
+          }),
+          makeRegistration({
+            sourceId: "K2",
+            startsAt: jan,
+            version: v1,
+            inpCode: "1.1.1",
+            placement: at("GM9004"),
+          }),
+          makeRegistration({
+            sourceId: "K3",
+            startsAt: jan,
+            version: v1,
+            inpCode: "1.1.1",
+            placement: at("GM9004"),
+          }),
+        ]),
+      );
+      await store.loadDelivery(
+        newDelivery(),
+        content([
+          makeRegistration({
+            sourceId: "K1",
+            startsAt: feb,
+            version: v2,
+            inpCode: "1.1.1",
+            placement: at("GM9004"),
+          }),
+          makeRegistration({
+            sourceId: "K2",
+            startsAt: jan,
+            version: v2,
+            inpCode: "1.4.5",
+            placement: at("GM9004"),
+          }),
+          makeRegistration({
+            sourceId: "K3",
+            startsAt: jan,
+            version: v2,
+            inpCode: "1.1.1",
+            placement: at("GM9005"),
+          }),
+        ]),
+      );
+      const counts = async (area: string) =>
+        (await store.monthlyCounts({ area, level: "gemeente", fromMonth: 202401, toMonth: 202412 })).map(
+          (r) => [r.month, r.inpCode, r.count],
+        );
+      assert.deepEqual(await counts("GM9004"), [
+        [202401, "1.4.5", 1],
+        [202402, "1.1.1", 1],
+      ]);
+      assert.deepEqual(await counts("GM9005"), [[202401, "1.1.1", 1]]);
     });
 
     it("stores aggregate cells, the newest delivery winning", async () => {
