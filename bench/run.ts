@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -165,5 +166,9 @@ ${results.map((r) => `| ${fmt(r.rows)} | ${fmt(r.bytes / 1e6)} MB | ${fmt(r.seco
 different gemeenten on the store with ${fmt(results.at(-1)?.rows ?? 0)} rows:
 median ${fmt(pct(50), 1)} ms, p95 ${fmt(pct(95), 1)} ms, max ${fmt(times.at(-1) ?? 0, 1)} ms.
 `;
-writeFileSync(join(process.cwd(), "docs", "BENCHMARKS.md"), md);
+// A hand-written "## Analysis" section (where the time goes, what would close a gap) is kept.
+const docPath = join(process.cwd(), "docs", "BENCHMARKS.md");
+const previous = existsSync(docPath) ? readFileSync(docPath, "utf8") : "";
+const analysisAt = previous.indexOf("\n## Analysis");
+writeFileSync(docPath, analysisAt >= 0 ? `${md}${previous.slice(analysisAt)}` : md);
 process.stdout.write(md);

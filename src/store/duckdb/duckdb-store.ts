@@ -29,7 +29,7 @@ import type {
 } from "../store.ts";
 
 export interface DuckDbOptions {
-  /** DuckDB memory limit, e.g. "3GB". Default 2.5GB: with Node's own heap a 10-million-row load then stays near 4 GB. */
+  /** DuckDB memory limit, e.g. "3GB". Default 3GB. */
   memoryLimit?: string;
   threads?: number;
 }
@@ -40,7 +40,7 @@ export async function openDuckDbStore(path: string, options: DuckDbOptions = {})
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, {
-      memory_limit: options.memoryLimit ?? "2.5GB",
+      memory_limit: options.memoryLimit ?? "3GB",
       // Row order of tables is never relied on (every read that needs an order says ORDER BY);
       // without it bulk inserts run about a third faster.
       preserve_insertion_order: "false",
