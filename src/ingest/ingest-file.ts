@@ -40,6 +40,10 @@ export interface IngestReport {
 
 export async function ingestFile(path: string, opts: IngestOptions, deps: IngestDeps): Promise<IngestReport> {
   const facts = await fileFacts(path);
+  // A file loaded before is not read again (the store checks once more, atomically, when loading).
+  const known = await deps.store.loadedDelivery(opts.source, facts.sha256);
+  if (known)
+    return { outcome: { kind: "duplicate", delivery: known }, format: known.format, ignoredColumns: [] };
   let format: DeliveryFormat = "profiel";
   let detectError: unknown;
   try {

@@ -231,6 +231,8 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
 
       const again = await store.loadDelivery({ ...d, receivedAt: new Date() }, content([full]));
       assert.equal(again.kind, "duplicate");
+      assert.equal((await store.loadedDelivery("test", d.sha256))?.id, first.delivery.id);
+      assert.equal(await store.loadedDelivery("andere-bron", d.sha256), undefined);
       assert.equal(again.delivery.id, first.delivery.id);
       assert.equal(await store.registrationCount(), 2);
     });

@@ -91,6 +91,8 @@ export interface Store {
   /** Loads a delivery atomically: everything or (on error or crash) nothing but the failure record. */
   loadDelivery(delivery: NewDelivery, content: DeliveryContent): Promise<LoadOutcome>;
   deliveries(): Promise<Delivery[]>;
+  /** The loaded delivery of this source with this file hash, if any. */
+  loadedDelivery(source: string, sha256: string): Promise<Delivery | undefined>;
   delivery(id: number): Promise<Delivery | undefined>;
   quarantine(deliveryId: number): Promise<QuarantineEntry[]>;
 

@@ -75,6 +75,9 @@ function lockOrOpenError(path: string, err: unknown): StoreError {
 /** Rows per spool file; each full file is staged while the next is written. */
 const SPOOL_CHUNK = 250_000;
 
+const LOADED_DELIVERY_SQL =
+  "SELECT * FROM delivery WHERE sha256 = ? AND source = ? AND status = 'geladen' ORDER BY id LIMIT 1";
+
 const AREA_COLUMNS: [string, string][] = [
   ["level", "VARCHAR"],
   ["code", "VARCHAR"],
@@ -448,14 +451,8 @@ export class DuckDbStore implements Store {
 
   loadDelivery(d: NewDelivery, content: DeliveryContent): Promise<LoadOutcome> {
     return this.exclusive(async () => {
-      const [prior] = await this.rows(
-        "SELECT id FROM delivery WHERE sha256 = ? AND source = ? AND status = 'geladen' ORDER BY id LIMIT 1",
-        [d.sha256, d.source],
-      );
-      if (prior) {
-        const delivery = await this.deliveryById(Number(prior.id));
-        if (delivery) return { kind: "duplicate", delivery };
-      }
+      const [prior] = await this.rows(LOADED_DELIVERY_SQL, [d.sha256, d.source]);
+      if (prior) return { kind: "duplicate", delivery: toDelivery(prior) };
       const dir = mkdtempSync(join(tmpdir(), "driehoek-levering-"));
       try {
         const id = await this.transaction(() => this.loadInTransaction(d, content, dir));
@@ -754,6 +751,11 @@ export class DuckDbStore implements Store {
 
   async deliveries(): Promise<Delivery[]> {
     return (await this.query("SELECT * FROM delivery ORDER BY id")).map(toDelivery);
+  }
+
+  async loadedDelivery(source: string, sha256: string): Promise<Delivery | undefined> {
+    const [r] = await this.query(LOADED_DELIVERY_SQL, [sha256, source]);
+    return r ? toDelivery(r) : undefined;
   }
 
   async delivery(id: number): Promise<Delivery | undefined> {
