@@ -2,6 +2,7 @@
 
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -158,6 +159,19 @@ describe("driehoek errors", () => {
     const missing = await run("ingest", join(dir, "bestaat-niet.csv"), "--bron", "x");
     assert.equal(missing.code, 1);
     assert.match(missing.err, /bestaat-niet\.csv: bestand niet gevonden/);
+  });
+
+  it("says so when the port is taken, and exits non-zero", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", () => r()));
+    const port = String((blocker.address() as AddressInfo).port);
+    try {
+      const r = await run("serve", "--poort", port);
+      assert.equal(r.code, 1);
+      assert.match(r.err, new RegExp(`Poort ${port} is al in gebruik`));
+    } finally {
+      blocker.close();
+    }
   });
 
   it("refuses an unknown level", async () => {

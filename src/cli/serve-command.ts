@@ -20,9 +20,22 @@ interface ServeOptions {
 async function serve(store: Store, o: ServeOptions, fx: CliEffects): Promise<void> {
   const port = Number(o.poort ?? fx.env.PORT ?? 8080);
   const app = createApp({ store, now: fx.now });
-  const server = await startServer(app, { port, hostname: fx.env.HOST ?? "127.0.0.1" });
+  const hostname = fx.env.HOST ?? "127.0.0.1";
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(app, { port, hostname });
+  } catch (err) {
+    await store.close();
+    if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
+    fx.stderr(`Poort ${port} is al in gebruik. Kies een andere, bijvoorbeeld: PORT=8081 npm start\n`);
+    process.exitCode = 1;
+    return;
+  }
   const url = server.url.replace("127.0.0.1", "localhost");
   fx.stdout(`driehoek draait op ${url}\n`);
+  if (hostname === "127.0.0.1") {
+    fx.stdout("Alleen bereikbaar vanaf deze computer; inloggen met rollen komt in een volgende versie.\n");
+  }
   const inbox = o.inbox
     ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`) })
     : undefined;
