@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from "commander";
 import { AccessDenied, InputError, StoreError } from "../domain/errors.ts";
+import { registerAnalyseCommands } from "./analyse-command.ts";
 import { type CliEffects, processEffects } from "./context.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { registerImportCommands } from "./import-commands.ts";
@@ -19,6 +20,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerImportCommands(program, fx);
   registerIngestCommands(program, fx);
   registerDemoCommand(program, { now: fx.now, stdout: fx.stdout, isTty: fx.isTty });
+  registerAnalyseCommands(program, fx);
   return program;
 }
 
