@@ -3,8 +3,12 @@
 
 import type { Command } from "commander";
 import { decompose } from "../analysis/decompose/decompose.ts";
+import { getisOrdG } from "../analysis/getis-ord/getis-ord.ts";
+import { mannKendall, seasonalMannKendall } from "../analysis/mann-kendall/mann-kendall.ts";
+import { poissonRateTest } from "../analysis/poisson-rate/poisson-rate-test.ts";
+import { ratePer1000 } from "../analysis/rate/rate.ts";
 import { InputError } from "../domain/errors.ts";
-import { numberOption, readNumberColumn } from "./analyse-input.ts";
+import { numberOption, readNumberColumn, readPoints } from "./analyse-input.ts";
 import type { CliEffects } from "./context.ts";
 
 /** Runs a method; a RangeError from the method (bad parameters for this data) is an input error. */
@@ -57,5 +61,88 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
       }
       const model = o.model;
       json(run(o.input, () => decompose(values as number[], { period, model })));
+    });
+
+  analyse
+    .command("gi")
+    .description("Hotspots op punten: lokale Gi of Gi* (Getis & Ord) met een afstandsband")
+    .requiredOption("--input <bestand>", "CSV-bestand met punten")
+    .requiredOption("--x <kolom>", "kolom met x (bijvoorbeeld RD, meters)")
+    .requiredOption("--y <kolom>", "kolom met y")
+    .requiredOption("--value <kolom>", "kolom met de waarde per punt")
+    .requiredOption("--distance <d>", "afstandsband: buren liggen binnen deze afstand")
+    .option("--star", "Gi* (het punt zelf telt mee)")
+    .option("--transform <t>", "binary of row", "binary")
+    .action(
+      async (o: {
+        input: string;
+        x: string;
+        y: string;
+        value: string;
+        distance: string;
+        star?: boolean;
+        transform: string;
+      }) => {
+        if (o.transform !== "binary" && o.transform !== "row") {
+          throw new InputError(
+            `--transform moet binary of row zijn (gekregen: ${o.transform})`,
+            "--transform",
+          );
+        }
+        const distance = numberOption(o.distance, "distance", { min: 0 });
+        const points = await readPoints(o.input, { x: o.x, y: o.y, value: o.value });
+        const transform = o.transform;
+        json(run(o.input, () => getisOrdG(points, { distance, star: Boolean(o.star), transform })));
+      },
+    );
+
+  analyse
+    .command("poisson-rate")
+    .description(
+      "Vergelijk twee perioden: verhouding van twee Poisson-tempo's met betrouwbaarheidsinterval en toets",
+    )
+    .requiredOption("--count1 <n>", "aantal in periode 1 (de nieuwe)")
+    .requiredOption("--exposure1 <e>", "blootstelling in periode 1 (bijvoorbeeld inwoners × jaren)")
+    .requiredOption("--count2 <n>", "aantal in periode 2 (de vergelijking)")
+    .requiredOption("--exposure2 <e>", "blootstelling in periode 2")
+    .option("--method <m>", "exact, score of wald (Gu e.a. 2008: W2 en W1)", "exact")
+    .action(
+      async (o: { count1: string; exposure1: string; count2: string; exposure2: string; method: string }) => {
+        if (o.method !== "exact" && o.method !== "score" && o.method !== "wald") {
+          throw new InputError(`--method moet exact, score of wald zijn (gekregen: ${o.method})`, "--method");
+        }
+        const method = o.method;
+        const args = {
+          count1: numberOption(o.count1, "count1", { integer: true, min: 0 }),
+          exposure1: numberOption(o.exposure1, "exposure1"),
+          count2: numberOption(o.count2, "count2", { integer: true, min: 0 }),
+          exposure2: numberOption(o.exposure2, "exposure2"),
+        };
+        json(run("poisson-rate", () => poissonRateTest({ ...args, method })));
+      },
+    );
+
+  analyse
+    .command("rate")
+    .description("Aantal per 1.000 inwoners met een exact 95%-betrouwbaarheidsinterval")
+    .requiredOption("--count <n>", "aantal")
+    .requiredOption("--population <n>", "aantal inwoners")
+    .action(async (o: { count: string; population: string }) => {
+      const count = numberOption(o.count, "count", { integer: true, min: 0 });
+      const population = numberOption(o.population, "population");
+      json(run("rate", () => ratePer1000({ count, population })));
+    });
+
+  analyse
+    .command("mann-kendall")
+    .description("Trendtoets (Mann-Kendall) met Sen-helling; met --period de seizoensvariant")
+    .requiredOption("--input <bestand>", "CSV-bestand")
+    .requiredOption("--value <kolom>", "kolom met de waarden, in tijdsvolgorde (leeg of NA = ontbreekt)")
+    .option("--period <n>", "seizoenslengte, bijvoorbeeld 12 voor maanden")
+    .action(async (o: { input: string; value: string; period?: string }) => {
+      const values = await readNumberColumn(o.input, o.value);
+      const period =
+        o.period === undefined ? undefined : numberOption(o.period, "period", { integer: true, min: 1 });
+      json(run(o.input, () => (period ? seasonalMannKendall(values, period) : mannKendall(values))));
     });
 }
