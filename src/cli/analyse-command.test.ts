@@ -124,6 +124,9 @@ describe("driehoek analyse poisson-rate and rate", () => {
       assert.ok(Math.abs(out.pOneSided - p) < 5e-6, `${method} p ${out.pOneSided}`);
       assert.ok(Math.abs(out.ratio - 60 / 51477.5 / (30 / 54308.7)) < 1e-12);
     }
+    const unknown = await run("poisson-rate", ...args, "--onbekend");
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /unknown option '--onbekend'/);
     const bad = await run("poisson-rate", ...args, "--method", "bayes");
     assert.equal(bad.code, 1);
     assert.match(bad.err, /--method moet exact, score of wald zijn/);
@@ -153,5 +156,97 @@ describe("driehoek analyse mann-kendall", () => {
     assert.equal(out.n, 4);
     const seasonal = await run("mann-kendall", "--input", file, "--value", "n", "--period", "9");
     assert.equal(seasonal.code, 1);
+  });
+});
+
+describe("driehoek analyse: control, concentratie, tijdpatroon, herhaling, --tekst", () => {
+  it("flags a month above the Poisson band of earlier years (R: qpois(0.025, 10) = 4, qpois(0.975, 10) = 17)", async () => {
+    const r = await run("control", "--current", "30", "--history", "10,12,8");
+    const out = JSON.parse(r.out) as { expected: number; lower: number; upper: number; flag: string };
+    assert.deepEqual([out.expected, out.lower, out.upper, out.flag], [10, 4, 17, "hoger"]);
+  });
+
+  it("computes the PAI of the busiest cell (hand-computed: 6 of 10 in 1 of 4 cells = 2.4)", async () => {
+    const file = join(dir, "conc.csv");
+    const pts = [
+      ...Array.from({ length: 6 }, () => "10,10"),
+      ...Array.from({ length: 3 }, () => "150,10"),
+      "10,150",
+    ];
+    writeFileSync(file, `x,y\n${pts.join("\n")}\n`);
+    const r = await run(
+      "concentratie",
+      "--input",
+      file,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--cell",
+      "100",
+      "--top",
+      "0.25",
+    );
+    const out = JSON.parse(r.out) as { shareInTop: number; pai: number };
+    assert.ok(Math.abs(out.shareInTop - 0.6) < 1e-12 && Math.abs(out.pai - 2.4) < 1e-12, r.out);
+  });
+
+  it("puts times in Dutch local hour and weekday (Sunday 31 March 2024, 01:30 and 03:30)", async () => {
+    const file = join(dir, "tijd.csv");
+    writeFileSync(file, "t\n2024-03-31 01:30\n2024-03-31 03:30\n2024-04-01T06:00:00Z\n");
+    const r = await run("tijdpatroon", "--input", file, "--time", "t");
+    const out = JSON.parse(r.out) as { uren: number[][] };
+    assert.equal(out.uren[6]?.[1], 1);
+    assert.equal(out.uren[6]?.[3], 1);
+    assert.equal(out.uren[0]?.[8], 1); // 06:00 UTC is 08:00 summer time on Monday
+    const bad = join(dir, "tijd-fout.csv");
+    writeFileSync(bad, "t\n2024-03-31 02:30\n");
+    assert.match(
+      (await run("tijdpatroon", "--input", bad, "--time", "t")).err,
+      /regel 2, veld t: .*zomertijd/,
+    );
+  });
+
+  it("lists repeat addresses with at least N registrations", async () => {
+    const file = join(dir, "adressen.csv");
+    writeFileSync(file, "adres\nDorpsstraat 1\nDorpsstraat 1\nKerkweg 2\nDorpsstraat 1\n");
+    const r = await run("herhaling", "--input", file, "--address", "adres", "--min", "2");
+    assert.deepEqual(JSON.parse(r.out), [{ key: "Dorpsstraat 1", count: 3 }]);
+  });
+
+  it("explains a comparison and a trend in plain Dutch, never calling noise significant", async () => {
+    // 41 -> 58 with equal exposure is not significant (exact two-sided p ≈ 0.11): "kan toeval zijn".
+    const r = await run(
+      "poisson-rate",
+      "--count1",
+      "58",
+      "--exposure1",
+      "1",
+      "--count2",
+      "41",
+      "--exposure2",
+      "1",
+      "--tekst",
+      "--onderwerp",
+      "woninginbraken",
+    );
+    assert.equal(
+      r.out.trim(),
+      "Het aantal woninginbraken steeg van 41 naar 58 (+41%). Die stijging kan toeval zijn.",
+    );
+    const file = join(dir, "dalend.csv");
+    writeFileSync(file, `n\n${Array.from({ length: 24 }, (_, i) => 100 - 3 * i).join("\n")}\n`);
+    const t = await run(
+      "mann-kendall",
+      "--input",
+      file,
+      "--value",
+      "n",
+      "--tekst",
+      "--onderwerp",
+      "woninginbraken",
+    );
+    assert.match(t.out, /dalende trend/);
+    assert.match(t.out, /statistisch significant/);
   });
 });

@@ -2,13 +2,20 @@
 // (numbers as JSON numbers, full precision).
 
 import type { Command } from "commander";
+import { concentration } from "../analysis/concentration/concentration.ts";
+import { unusualMonth } from "../analysis/control/unusual-month.ts";
 import { decompose } from "../analysis/decompose/decompose.ts";
+import { describeChange, describeTrend } from "../analysis/duiding/index.ts";
 import { getisOrdG } from "../analysis/getis-ord/getis-ord.ts";
 import { mannKendall, seasonalMannKendall } from "../analysis/mann-kendall/mann-kendall.ts";
+import { peers } from "../analysis/peers/peers.ts";
 import { poissonRateTest } from "../analysis/poisson-rate/poisson-rate-test.ts";
 import { ratePer1000 } from "../analysis/rate/rate.ts";
+import { repeatPlaces } from "../analysis/repeat-places/repeat-places.ts";
+import { timePattern } from "../analysis/time-pattern/time-pattern.ts";
 import { InputError } from "../domain/errors.ts";
-import { numberOption, readNumberColumn, readPoints } from "./analyse-input.ts";
+import { parseIsoDateTime } from "../ingest/parse-datetime.ts";
+import { cellNumber, numberOption, readColumns, readNumberColumn, readPoints } from "./analyse-input.ts";
 import type { CliEffects } from "./context.ts";
 
 /** Runs a method; a RangeError from the method (bad parameters for this data) is an input error. */
@@ -106,8 +113,22 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--count2 <n>", "aantal in periode 2 (de vergelijking)")
     .requiredOption("--exposure2 <e>", "blootstelling in periode 2")
     .option("--method <m>", "exact, score of wald (Gu e.a. 2008: W2 en W1)", "exact")
+    .option("--tekst", "een Nederlandse samenvatting in plaats van JSON")
+    .option(
+      "--onderwerp <woord>",
+      "wat er geteld is, voor --tekst (bijvoorbeeld woninginbraken)",
+      "registraties",
+    )
     .action(
-      async (o: { count1: string; exposure1: string; count2: string; exposure2: string; method: string }) => {
+      async (o: {
+        count1: string;
+        exposure1: string;
+        count2: string;
+        exposure2: string;
+        method: string;
+        tekst?: boolean;
+        onderwerp: string;
+      }) => {
         if (o.method !== "exact" && o.method !== "score" && o.method !== "wald") {
           throw new InputError(`--method moet exact, score of wald zijn (gekregen: ${o.method})`, "--method");
         }
@@ -118,7 +139,15 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           count2: numberOption(o.count2, "count2", { integer: true, min: 0 }),
           exposure2: numberOption(o.exposure2, "exposure2"),
         };
-        json(run("poisson-rate", () => poissonRateTest({ ...args, method })));
+        const result = run("poisson-rate", () => poissonRateTest({ ...args, method }));
+        if (!o.tekst) return json(result);
+        const text = describeChange({
+          subject: o.onderwerp,
+          before: args.count2,
+          after: args.count1,
+          test: result,
+        });
+        fx.stdout(`${text}\n`);
       },
     );
 
@@ -139,10 +168,150 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--input <bestand>", "CSV-bestand")
     .requiredOption("--value <kolom>", "kolom met de waarden, in tijdsvolgorde (leeg of NA = ontbreekt)")
     .option("--period <n>", "seizoenslengte, bijvoorbeeld 12 voor maanden")
-    .action(async (o: { input: string; value: string; period?: string }) => {
-      const values = await readNumberColumn(o.input, o.value);
-      const period =
-        o.period === undefined ? undefined : numberOption(o.period, "period", { integer: true, min: 1 });
-      json(run(o.input, () => (period ? seasonalMannKendall(values, period) : mannKendall(values))));
+    .option("--tekst", "een Nederlandse samenvatting in plaats van JSON")
+    .option("--onderwerp <woord>", "wat er geteld is, voor --tekst", "registraties")
+    .option("--eenheid <eenheid>", "tijdseenheid van één waarde, voor --tekst: maand of jaar", "maand")
+    .action(
+      async (o: {
+        input: string;
+        value: string;
+        period?: string;
+        tekst?: boolean;
+        onderwerp: string;
+        eenheid: string;
+      }) => {
+        if (o.eenheid !== "maand" && o.eenheid !== "jaar") {
+          throw new InputError(`--eenheid moet maand of jaar zijn (gekregen: ${o.eenheid})`, "--eenheid");
+        }
+        const values = await readNumberColumn(o.input, o.value);
+        const period =
+          o.period === undefined ? undefined : numberOption(o.period, "period", { integer: true, min: 1 });
+        const result = run(o.input, () =>
+          period ? seasonalMannKendall(values, period) : mannKendall(values),
+        );
+        if (!o.tekst) return json(result);
+        // The seasonal Sen slope is per cycle (per year for monthly data).
+        const unit = period ? "jaar" : o.eenheid;
+        fx.stdout(`${describeTrend({ subject: o.onderwerp, mk: result, unit })}\n`);
+      },
+    );
+
+  analyse
+    .command("control")
+    .description("Is deze maand ongewoon? Verwachting en grenzen uit dezelfde maand in eerdere jaren")
+    .requiredOption("--current <n>", "aantal in deze maand")
+    .requiredOption(
+      "--history <lijst>",
+      "aantallen in dezelfde maand van eerdere jaren, gescheiden door komma's",
+    )
+    .action(async (o: { current: string; history: string }) => {
+      const current = numberOption(o.current, "current", { integer: true, min: 0 });
+      const history = o.history
+        .split(",")
+        .filter((t) => t.trim() !== "")
+        .map((t) => numberOption(t, "history", { min: 0 }));
+      json(run("control", () => unusualMonth({ current, history })));
+    });
+
+  analyse
+    .command("peers")
+    .description("Vergelijkbare gemeenten (inwonersklasse, stedelijkheid, regio): rang en z van het tempo")
+    .requiredOption("--input <bestand>", "CSV met één regel per gemeente")
+    .requiredOption("--target <code>", "de gemeente om te vergelijken, bijvoorbeeld GM0344")
+    .option("--code <kolom>", "kolom met de gemeentecode", "code")
+    .option("--population <kolom>", "kolom met inwoners", "inwoners")
+    .option("--urbanisation <kolom>", "kolom met stedelijkheid (1-5)", "stedelijkheid")
+    .option("--region <kolom>", "kolom met de regio (bijvoorbeeld eenheid)", "regio")
+    .option("--count <kolom>", "kolom met het aantal", "aantal")
+    .action(
+      async (o: {
+        input: string;
+        target: string;
+        code: string;
+        population: string;
+        urbanisation: string;
+        region: string;
+        count: string;
+      }) => {
+        const rows = await readColumns(o.input, {
+          code: o.code,
+          population: o.population,
+          urbanisation: o.urbanisation,
+          region: o.region,
+          count: o.count,
+        });
+        const gemeenten = rows.map((r) => ({
+          code: r.get("code"),
+          population: cellNumber(r.get("population"), o.input, r.line, o.population),
+          urbanisation: cellNumber(r.get("urbanisation"), o.input, r.line, o.urbanisation),
+          region: r.get("region"),
+          count: cellNumber(r.get("count"), o.input, r.line, o.count),
+        }));
+        if (!gemeenten.some((g) => g.code === o.target)) {
+          throw new InputError(`gemeente ${o.target} staat niet in het bestand`, o.input, null, o.code);
+        }
+        json(run(o.input, () => peers(o.target, gemeenten)));
+      },
+    );
+
+  analyse
+    .command("tijdpatroon")
+    .description("Uur × weekdag (Nederlandse tijd), maandag eerst")
+    .requiredOption("--input <bestand>", "CSV-bestand")
+    .requiredOption(
+      "--time <kolom>",
+      "kolom met datum en tijd (JJJJ-MM-DD UU:MM, Nederlandse tijd, of met tijdzone)",
+    )
+    .action(async (o: { input: string; time: string }) => {
+      const rows = await readColumns(o.input, { time: o.time });
+      const instants = rows.map((r) => {
+        const t = parseIsoDateTime(r.get("time"));
+        if (!t.ok) throw new InputError(t.reason, o.input, r.line, o.time);
+        return t.utcMs;
+      });
+      json({ weekdagen: ["ma", "di", "wo", "do", "vr", "za", "zo"], uren: timePattern(instants) });
+    });
+
+  analyse
+    .command("herhaling")
+    .description("Plaatsen (adres of cel van 25 m) met minstens N registraties")
+    .requiredOption("--input <bestand>", "CSV-bestand")
+    .requiredOption("--min <n>", "minimaal aantal registraties op een plaats")
+    .option("--address <kolom>", "kolom met het adres")
+    .option("--x <kolom>", "kolom met x (RD)")
+    .option("--y <kolom>", "kolom met y (RD)")
+    .option("--cell <m>", "celgrootte zonder adres", "25")
+    .action(
+      async (o: { input: string; min: string; address?: string; x?: string; y?: string; cell: string }) => {
+        if (!o.address && !(o.x && o.y)) throw new InputError("geef --address, of --x en --y", "--address");
+        const cols: Record<string, string> = {};
+        if (o.address) cols.address = o.address;
+        if (o.x && o.y) Object.assign(cols, { x: o.x, y: o.y });
+        const rows = await readColumns(o.input, cols);
+        const items = rows.map((r) => ({
+          address: o.address ? r.get("address") || null : null,
+          x: o.x && r.get("x") ? cellNumber(r.get("x"), o.input, r.line, o.x) : null,
+          y: o.y && r.get("y") ? cellNumber(r.get("y"), o.input, r.line, o.y) : null,
+        }));
+        const min = numberOption(o.min, "min", { integer: true, min: 1 });
+        json(
+          run(o.input, () => repeatPlaces(items, { min, cell: numberOption(o.cell, "cell", { min: 1 }) })),
+        );
+      },
+    );
+
+  analyse
+    .command("concentratie")
+    .description("Aandeel registraties in de x% drukste cellen, en de PAI (Chainey e.a. 2008)")
+    .requiredOption("--input <bestand>", "CSV met punten")
+    .requiredOption("--x <kolom>", "kolom met x (RD)")
+    .requiredOption("--y <kolom>", "kolom met y (RD)")
+    .option("--cell <m>", "celgrootte in meters", "100")
+    .option("--top <aandeel>", "aandeel van de cellen, bijvoorbeeld 0.05 voor 5%", "0.05")
+    .action(async (o: { input: string; x: string; y: string; cell: string; top: string }) => {
+      const points = await readPoints(o.input, { x: o.x, y: o.y });
+      const cell = numberOption(o.cell, "cell", { min: 1 });
+      const topShare = numberOption(o.top, "top", { min: 0 });
+      json(run(o.input, () => concentration(points, { cell, topShare })));
     });
 }

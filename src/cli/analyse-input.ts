@@ -83,3 +83,27 @@ export function numberOption(
   }
   return v;
 }
+
+/** All rows of a CSV file as objects keyed by the named columns (each must exist). */
+export async function readColumns<K extends string>(
+  file: string,
+  columns: Record<K, string>,
+): Promise<{ line: number; get: (key: K) => string }[]> {
+  const csv = await readTable(file);
+  if (csv.problems[0]) throw new InputError(csv.problems[0].reason, file, csv.problems[0].line);
+  const index = new Map<K, number>();
+  for (const [key, name] of Object.entries(columns) as [K, string][]) {
+    index.set(key, columnIndex(csv.header, name, file, csv.headerLine));
+  }
+  return csv.records.map((r) => ({
+    line: r.line,
+    get: (key: K) => (r.fields[index.get(key) ?? -1] ?? "").trim(),
+  }));
+}
+
+/** A number read from a CSV cell, or an InputError naming file, line and column. */
+export function cellNumber(text: string, file: string, line: number, column: string): number {
+  const v = parseDecimal(text);
+  if (!Number.isFinite(v)) throw new InputError(`"${text}" is geen getal`, file, line, column);
+  return v;
+}

@@ -15,7 +15,9 @@ export function buildProgram(fx: CliEffects): Command {
     .name("driehoek")
     .description("Eén gedeeld, rechtmatig en uitgelegd veiligheidsbeeld voor burgemeester, OM en politie.")
     .showHelpAfterError()
-    .configureOutput({ writeOut: fx.stdout, writeErr: fx.stderr });
+    .configureOutput({ writeOut: fx.stdout, writeErr: fx.stderr })
+    // Before the subcommands are added, so they inherit it: usage errors throw, never exit.
+    .exitOverride();
   registerServeCommands(program, fx);
   registerImportCommands(program, fx);
   registerIngestCommands(program, fx);
@@ -27,7 +29,6 @@ export function buildProgram(fx: CliEffects): Command {
 /** Runs the command line; errors become a clear Dutch message and a non-zero exit code. */
 export async function main(argv: string[], fx: CliEffects = processEffects()): Promise<void> {
   const program = buildProgram(fx);
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (err) {
