@@ -250,3 +250,71 @@ describe("driehoek analyse: control, concentratie, tijdpatroon, herhaling, --tek
     assert.match(t.out, /statistisch significant/);
   });
 });
+
+describe("driehoek analyse knox", () => {
+  it("counts pairs per space and time band exactly as the band rules say (hand-counted)", async () => {
+    // Events: A (0,0) 01/03, B (0,0) 03/03 -> same place, 2 days -> band (0, 1);
+    // C (150,0) 10/03: A-C and B-C at 150 m -> space band 2 (100-200]; A-C 9 days -> time band 2 (7-14],
+    // B-C exactly 7 days -> time band 1 (0..7 whole days);
+    // D (1000,0) 01/03: beyond the last space band, not counted.
+    const file = join(dir, "knox.csv");
+    writeFileSync(file, "x;y;datum\n0;0;01/03/2024\n0;0;03/03/2024\n150;0;10/03/2024\n1000;0;01/03/2024\n");
+    const r = await run(
+      "knox",
+      "--input",
+      file,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--date",
+      "datum",
+      "--date-format",
+      "dd/MM/yyyy",
+      "--space-band",
+      "100",
+      "--space-bands",
+      "2",
+      "--time-band",
+      "7",
+      "--time-bands",
+      "2",
+      "--permutations",
+      "99",
+      "--seed",
+      "3",
+    );
+    assert.equal(r.code, 0, r.err);
+    const out = JSON.parse(r.out) as { observed: number[][]; p: number[][] };
+    assert.deepEqual(out.observed, [
+      [1, 0],
+      [0, 0],
+      [1, 1],
+    ]);
+    assert.equal(out.p.length, 3);
+    const bad = join(dir, "knox-fout.csv");
+    writeFileSync(bad, "x;y;datum\n0;0;31/02/2024\n");
+    const e = await run(
+      "knox",
+      "--input",
+      bad,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--date",
+      "datum",
+      "--date-format",
+      "dd/MM/yyyy",
+      "--space-band",
+      "100",
+      "--space-bands",
+      "2",
+      "--time-band",
+      "7",
+      "--time-bands",
+      "2",
+    );
+    assert.match(e.err, /regel 2, veld datum: datum bestaat niet/);
+  });
+});

@@ -7,6 +7,7 @@ import { unusualMonth } from "../analysis/control/unusual-month.ts";
 import { decompose } from "../analysis/decompose/decompose.ts";
 import { describeChange, describeTrend } from "../analysis/duiding/index.ts";
 import { getisOrdG } from "../analysis/getis-ord/getis-ord.ts";
+import { knoxTest } from "../analysis/knox/knox.ts";
 import { mannKendall, seasonalMannKendall } from "../analysis/mann-kendall/mann-kendall.ts";
 import { peers } from "../analysis/peers/peers.ts";
 import { poissonRateTest } from "../analysis/poisson-rate/poisson-rate-test.ts";
@@ -14,7 +15,8 @@ import { ratePer1000 } from "../analysis/rate/rate.ts";
 import { repeatPlaces } from "../analysis/repeat-places/repeat-places.ts";
 import { timePattern } from "../analysis/time-pattern/time-pattern.ts";
 import { InputError } from "../domain/errors.ts";
-import { parseIsoDateTime } from "../ingest/parse-datetime.ts";
+import { localBuckets } from "../domain/time.ts";
+import { compileDateTimePattern, parseIsoDateTime } from "../ingest/parse-datetime.ts";
 import { cellNumber, numberOption, readColumns, readNumberColumn, readPoints } from "./analyse-input.ts";
 import type { CliEffects } from "./context.ts";
 
@@ -314,4 +316,58 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
       const topShare = numberOption(o.top, "top", { min: 0 });
       json(run(o.input, () => concentration(points, { cell, topShare })));
     });
+
+  analyse
+    .command("knox")
+    .description("Near repeat (Knox-toets): liggen feiten dichter bij elkaar in ruimte en tijd dan toeval?")
+    .requiredOption("--input <bestand>", "CSV met feiten")
+    .requiredOption("--x <kolom>", "kolom met x (RD, meters)")
+    .requiredOption("--y <kolom>", "kolom met y")
+    .requiredOption("--date <kolom>", "kolom met de datum")
+    .option("--date-format <patroon>", "datumformaat, bijvoorbeeld dd/MM/yyyy (standaard JJJJ-MM-DD)")
+    .requiredOption("--space-band <s>", "breedte van een afstandsband in meters")
+    .requiredOption("--space-bands <k>", "aantal afstandsbanden")
+    .requiredOption("--time-band <t>", "breedte van een tijdsband in dagen")
+    .requiredOption("--time-bands <j>", "aantal tijdsbanden")
+    .option("--permutations <m>", "aantal permutaties", "999")
+    .option("--seed <n>", "startwaarde van het toeval (zelfde seed, zelfde p)", "1")
+    .action(
+      async (o: {
+        input: string;
+        x: string;
+        y: string;
+        date: string;
+        dateFormat?: string;
+        spaceBand: string;
+        spaceBands: string;
+        timeBand: string;
+        timeBands: string;
+        permutations: string;
+        seed: string;
+      }) => {
+        const parse = o.dateFormat ? compileDateTimePattern(o.dateFormat) : parseIsoDateTime;
+        const rows = await readColumns(o.input, { x: o.x, y: o.y, date: o.date });
+        const events = rows.map((r) => {
+          const t = parse(r.get("date"));
+          if (!t.ok) throw new InputError(t.reason, o.input, r.line, o.date);
+          const day = localBuckets(t.utcMs).day; // yyyymmdd, Dutch calendar day
+          const days =
+            Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100) / 86_400_000;
+          return {
+            x: cellNumber(r.get("x"), o.input, r.line, o.x),
+            y: cellNumber(r.get("y"), o.input, r.line, o.y),
+            day: days,
+          };
+        });
+        const opts = {
+          spaceBand: numberOption(o.spaceBand, "space-band", { min: 0 }),
+          spaceBands: numberOption(o.spaceBands, "space-bands", { integer: true, min: 1 }),
+          timeBand: numberOption(o.timeBand, "time-band", { min: 0 }),
+          timeBands: numberOption(o.timeBands, "time-bands", { integer: true, min: 1 }),
+          permutations: numberOption(o.permutations, "permutations", { integer: true, min: 0 }),
+          seed: numberOption(o.seed, "seed", { integer: true }),
+        };
+        json(run(o.input, () => knoxTest(events, opts)));
+      },
+    );
 }
