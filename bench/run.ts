@@ -1,6 +1,7 @@
 // `npm run bench`: the benchmarks, each writing its own section of docs/BENCHMARKS.md.
 // Options: --onderdelen ingest,analyse  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
 
+import { runAnalysisBench } from "./analysis.ts";
 import { writeSection } from "./bench-doc.ts";
 import { runIngestBench } from "./ingest.ts";
 
@@ -8,8 +9,13 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const parts = arg("onderdelen", "ingest").split(",");
+const parts = arg("onderdelen", "ingest,analyse").split(",");
 
+if (parts.includes("analyse")) {
+  const md = await runAnalysisBench();
+  writeSection("analyse", md);
+  process.stdout.write(`${md}\n`);
+}
 if (parts.includes("ingest")) {
   const steps = arg("stappen", "1000000,2000000,5000000,10000000").split(",").map(Number);
   const md = await runIngestBench(steps, Number(arg("herhalingen", "200")));

@@ -318,3 +318,57 @@ describe("driehoek analyse knox", () => {
     assert.match(e.err, /regel 2, veld datum: datum bestaat niet/);
   });
 });
+
+describe("driehoek analyse hotspots and kde", () => {
+  it("covers every cell of the bounding box and marks a dense cluster hot, also as GeoJSON", async () => {
+    // 60 points in one 100 m cell, 1 point in each corner cell of a 2 km square: 20 x 20 = 400 cells.
+    const rows = ["x,y"];
+    for (let i = 0; i < 60; i++) rows.push(`${1050 + (i % 10)},${1050 + Math.floor(i / 10)}`);
+    for (const [x, y] of [
+      [5, 5],
+      [1995, 5],
+      [5, 1995],
+      [1995, 1995],
+    ])
+      rows.push(`${x},${y}`);
+    const file = join(dir, "hot.csv");
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const r = await run(
+      "hotspots",
+      "--input",
+      file,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--cell",
+      "100",
+      "--distance",
+      "300",
+    );
+    assert.equal(r.code, 0, r.err);
+    const out = JSON.parse(r.out) as { cells: { x0: number; y0: number; count: number; klasse: string }[] };
+    assert.equal(out.cells.length, 400);
+    assert.equal(
+      out.cells.reduce((n, c) => n + c.count, 0),
+      64,
+    );
+    const hot = out.cells.find((c) => c.x0 === 1000 && c.y0 === 1000);
+    assert.equal(hot?.count, 60);
+    assert.match(hot?.klasse ?? "", /^hot-/);
+    const g = await run("hotspots", "--input", file, "--x", "x", "--y", "y", "--geojson");
+    const fc = JSON.parse(g.out) as { type: string; features: unknown[] };
+    assert.equal(fc.type, "FeatureCollection");
+    assert.equal(fc.features.length, 400);
+  });
+
+  it("gives the quartic kernel's peak 3/(pi r^2) at a point on a cell centre", async () => {
+    const file = join(dir, "kde.csv");
+    writeFileSync(file, "x,y\n1025,1025\n");
+    const r = await run("kde", "--input", file, "--x", "x", "--y", "y", "--cell", "50", "--radius", "100");
+    const out = JSON.parse(r.out) as { x0: number; y0: number; cell: number; cols: number; values: number[] };
+    const col = Math.floor((1025 - out.x0) / out.cell);
+    const row = Math.floor((1025 - out.y0) / out.cell);
+    assert.ok(Math.abs((out.values[row * out.cols + col] ?? 0) - 3 / (Math.PI * 100 ** 2)) < 1e-15);
+  });
+});

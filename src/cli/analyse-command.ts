@@ -7,6 +7,8 @@ import { unusualMonth } from "../analysis/control/unusual-month.ts";
 import { decompose } from "../analysis/decompose/decompose.ts";
 import { describeChange, describeTrend } from "../analysis/duiding/index.ts";
 import { getisOrdG } from "../analysis/getis-ord/getis-ord.ts";
+import { gridHotspots, gridHotspotsGeoJson } from "../analysis/hotspots/grid-hotspots.ts";
+import { kernelDensity } from "../analysis/kde/kde.ts";
 import { knoxTest } from "../analysis/knox/knox.ts";
 import { mannKendall, seasonalMannKendall } from "../analysis/mann-kendall/mann-kendall.ts";
 import { peers } from "../analysis/peers/peers.ts";
@@ -18,7 +20,7 @@ import { InputError } from "../domain/errors.ts";
 import { localBuckets } from "../domain/time.ts";
 import { compileDateTimePattern, parseIsoDateTime } from "../ingest/parse-datetime.ts";
 import { cellNumber, numberOption, readColumns, readNumberColumn, readPoints } from "./analyse-input.ts";
-import type { CliEffects } from "./context.ts";
+import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
 
 /** Runs a method; a RangeError from the method (bad parameters for this data) is an input error. */
 function run<T>(what: string, method: () => T): T {
@@ -370,4 +372,71 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
         json(run(o.input, () => knoxTest(events, opts)));
       },
     );
+
+  analyse
+    .command("hotspots")
+    .description("Hotspots op een raster: aantal, Gi*, z, p en een klasse met FDR-correctie per cel")
+    .requiredOption("--input <bestand>", "CSV met punten")
+    .requiredOption("--x <kolom>", "kolom met x (RD, meters)")
+    .requiredOption("--y <kolom>", "kolom met y")
+    .option("--cell <m>", "celgrootte in meters", "100")
+    .option("--distance <m>", "afstandsband in meters", "300")
+    .option("--fdr <q>", "false discovery rate (0,10 geeft de drie klassen van ArcGIS)", "0.05")
+    .option(
+      "--gebied <code>",
+      "alleen cellen binnen dit gebied (gemeente-, wijk- of buurtcode uit de database)",
+    )
+    .option("--geojson", "uitvoer als GeoJSON (WGS84) in plaats van JSON")
+    .option("--db <pad>", "databasebestand (voor --gebied)")
+    .action(
+      async (o: {
+        input: string;
+        x: string;
+        y: string;
+        cell: string;
+        distance: string;
+        fdr: string;
+        gebied?: string;
+        geojson?: boolean;
+        db?: string;
+      }) => {
+        const points = await readPoints(o.input, { x: o.x, y: o.y });
+        const opts = {
+          cell: numberOption(o.cell, "cell", { min: 1 }),
+          distance: numberOption(o.distance, "distance", { min: 0 }),
+          fdr: numberOption(o.fdr, "fdr", { min: 0 }),
+        };
+        const gebied = o.gebied;
+        const area = gebied
+          ? await withStore(storePath(o.db, fx), (store) =>
+              discloseToCli("gebiedsgrens", "open", [gebied], async () => {
+                for (const level of ["gemeente", "wijk", "buurt", "pc4"] as const) {
+                  const [year] = await store.boundaryYears(level);
+                  const found = (await store.areas(level, year)).find((a) => a.code === gebied);
+                  if (found?.rd) return found.rd;
+                }
+                throw new InputError(`gebied ${gebied} met grenzen staat niet in de database`, "--gebied");
+              }),
+            )
+          : undefined;
+        const result = run(o.input, () => gridHotspots(points, { ...opts, area }));
+        json(o.geojson ? gridHotspotsGeoJson(result) : result);
+      },
+    );
+
+  analyse
+    .command("kde")
+    .description("Kerndichtheid (kwartische kern) op een raster")
+    .requiredOption("--input <bestand>", "CSV met punten")
+    .requiredOption("--x <kolom>", "kolom met x (RD, meters)")
+    .requiredOption("--y <kolom>", "kolom met y")
+    .option("--cell <m>", "celgrootte in meters", "50")
+    .option("--radius <m>", "bandbreedte (straal) in meters", "300")
+    .action(async (o: { input: string; x: string; y: string; cell: string; radius: string }) => {
+      const points = await readPoints(o.input, { x: o.x, y: o.y });
+      const cell = numberOption(o.cell, "cell", { min: 1 });
+      const radius = numberOption(o.radius, "radius", { min: 1 });
+      const grid = run(o.input, () => kernelDensity(points, { cell, radius }));
+      json({ ...grid, values: Array.from(grid.values) });
+    });
 }
