@@ -161,3 +161,9 @@ export class Rng {
     return items;
   }
 }
+
+/** A uniform [0, 1) generator for `seed` (and a stream name): the one seeded source for tests too. */
+export function seededUniform(seed: number, stream = ""): () => number {
+  const rng = new Rng(seed, stream);
+  return () => rng.next();
+}

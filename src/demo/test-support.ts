@@ -2,6 +2,7 @@
 // the tests check the written files without reusing the generator's own code.
 
 import { readFileSync } from "node:fs";
+import { seededUniform } from "./prng.ts";
 
 /** Parses delimited text with quoted fields (quotes doubled, line breaks allowed inside quotes). */
 export function parseDelimited(text: string, sep: string): string[][] {
@@ -130,13 +131,5 @@ export function boundsOf(polygons: Rings): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-/** A small seeded generator for the tests' own sampling (mulberry32). */
-export function testRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator for the tests' own sampling. */
+export const testRandom = (seed: number): (() => number) => seededUniform(seed, "demo-test");

@@ -2,7 +2,7 @@
 // and load methods with generated registrations for fictional gemeenten (fictional names, so nobody
 // takes the numbers for facts about a real place). Used by the route and browser tests.
 
-import { Rng } from "../demo/prng.ts";
+import { seededUniform } from "../demo/prng.ts";
 import type { Area } from "../domain/area.ts";
 import type { Registration } from "../domain/registration.ts";
 import { localBuckets } from "../domain/time.ts";
@@ -43,12 +43,6 @@ const BASE: [string, number][] = [
   ["3.9.3", 6],
 ];
 
-/** Deterministic random numbers, so the data is the same on every run. */
-function prng(seed: number): () => number {
-  const rng = new Rng(seed, "server-test");
-  return () => rng.next();
-}
-
 function monthsBetween(from: number, to: number): number[] {
   const out: number[] = [];
   for (let m = from; m <= to; m = m % 100 === 12 ? m + 89 : m + 1) out.push(m);
@@ -87,7 +81,7 @@ function registration(
 
 /** The generated registrations: seasonal counts per type and month for Voorbeeldstad and Dorpshaven. */
 export function testRegistrations(): Registration[] {
-  const random = prng(20240401);
+  const random = seededUniform(20240401);
   const out: Registration[] = [];
   for (const [gemeente, scale] of [
     [TEST_GEMEENTE.code, 1],

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { seededUniform as mulberry32 } from "../../demo/prng.ts";
 import { decompose } from "./decompose.ts";
 
 /**
@@ -200,18 +201,6 @@ function naiveDecompose(x: readonly number[], period: number, multiplicative: bo
     return multiplicative ? v / s / t : v - t - s;
   });
   return { trend, seasonal, resid };
-}
-
-/** Small deterministic PRNG (mulberry32) so the test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("decompose — matches a naive transcription of the reference algorithm", () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { seededUniform as mulberry32 } from "../../demo/prng.ts";
 import {
   type GetisOrdOptions,
   type GetisOrdPoint,
@@ -317,16 +318,4 @@ function referenceTwoSidedP(z: number): number {
   let s = phi(0) + phi(a);
   for (let k = 1; k < steps; k++) s += (k % 2 === 1 ? 4 : 2) * phi(k * h);
   return Math.max(0, 1 - 2 * ((s * h) / 3));
-}
-
-/** Small seeded PRNG (mulberry32) so the random tests are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

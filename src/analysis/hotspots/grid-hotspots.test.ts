@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { seededUniform as rng } from "../../demo/prng.ts";
 import type { MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { getisOrdG } from "../getis-ord/getis-ord.ts";
@@ -10,18 +11,6 @@ import {
   gridHotspotsGeoJson,
   type HotspotCell,
 } from "./grid-hotspots.ts";
-
-/** Deterministic PRNG (mulberry32), so the random cases are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Uniform background plus Gaussian-ish clusters (sum of uniforms) in [x0, x0+w) × [y0, y0+h). */
 function clusteredPoints(n: number, x0: number, y0: number, w: number, h: number, seed: number) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { seededUniform as rng } from "../../demo/prng.ts";
 import type { QuarantineEntry } from "../../domain/delivery.ts";
 import { InputError } from "../../domain/errors.ts";
 import { type CsvOptions, type CsvRecord, openCsv, parseCsvText, tokenizeCsvText } from "./csv-reader.ts";
@@ -303,14 +304,6 @@ describe("openCsv refuses bad files", () => {
 // Streaming: a generated file whose expected records are known from how it was written (not from
 // the reader), read with tiny reads so every record, quote and multi-byte character crosses chunk
 // boundaries.
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const PIECES = [
   "abc",
