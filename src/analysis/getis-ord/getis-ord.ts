@@ -1,3 +1,4 @@
+import { sortByCell } from "../grid/sort-by-cell.ts";
 /** One observation: planar coordinates (e.g. RD New metres) and the variable being tested. */
 export interface GetisOrdPoint {
   x: number;
@@ -251,32 +252,10 @@ function neighbourSums(
     rows = Math.floor(height / cell) + 1;
   }
 
-  // Counting sort of the points by cell (row-major: cellId = cy * cols + cx).
-  const cellOf = new Int32Array(n);
-  const start = new Int32Array(cols * rows + 1);
-  for (let i = 0; i < n; i++) {
-    const cx = Math.min(cols - 1, Math.floor(((xs[i] as number) - minX) / cell));
-    const cy = Math.min(rows - 1, Math.floor(((ys[i] as number) - minY) / cell));
-    const c = cy * cols + cx;
-    cellOf[i] = c;
-    start[c + 1] = (start[c + 1] as number) + 1;
-  }
-  for (let c = 0; c < cols * rows; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, cols * rows);
-  // Coordinates and values copied in cell order, so the scans read contiguous memory.
-  const order = new Int32Array(n);
-  const sx = new Float64Array(n);
-  const sy = new Float64Array(n);
+  // Points sorted by cell (row-major), values copied in the same order for contiguous scans.
+  const { start, order, xs: sx, ys: sy } = sortByCell(xs, ys, { minX, minY, cell, cols, rows });
   const sv = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = cellOf[i] as number;
-    const at = fill[c] as number;
-    fill[c] = at + 1;
-    order[at] = i;
-    sx[at] = xs[i] as number;
-    sy[at] = ys[i] as number;
-    sv[at] = vs[i] as number;
-  }
+  for (let at = 0; at < n; at++) sv[at] = vs[order[at] as number] as number;
 
   // Every pair is tested once: a point is compared with the later points of its own cell, the
   // cell to its right and the three cells of the next grid row (a half 3×3 stencil); a hit is

@@ -1,4 +1,5 @@
 import { Rng } from "../../demo/prng.ts";
+import { sortByCell } from "../grid/sort-by-cell.ts";
 
 /** One incident: planar coordinates (e.g. RD New metres) and a whole day number. */
 export interface KnoxEvent {
@@ -264,31 +265,11 @@ function closePairs(
     rows = Math.floor((maxY - minY) / cell) + 1;
   }
 
-  // Counting sort of the events by cell.
-  const cellOf = new Int32Array(n);
-  const start = new Int32Array(cols * rows + 1);
-  for (let i = 0; i < n; i++) {
-    const e = events[i] as KnoxEvent;
-    const cx = Math.min(cols - 1, Math.floor((e.x - minX) / cell));
-    const cy = Math.min(rows - 1, Math.floor((e.y - minY) / cell));
-    const c = cy * cols + cx;
-    cellOf[i] = c;
-    start[c + 1] = (start[c + 1] as number) + 1;
-  }
-  for (let c = 0; c < cols * rows; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, cols * rows);
-  const order = new Int32Array(n);
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = cellOf[i] as number;
-    const pos = fill[c] as number;
-    fill[c] = pos + 1;
-    order[pos] = i;
-    const e = events[i] as KnoxEvent;
-    xs[pos] = e.x;
-    ys[pos] = e.y;
-  }
+  const { order, start, xs, ys } = sortByCell(
+    events.map((e) => e.x),
+    events.map((e) => e.y),
+    { minX, minY, cell, cols, rows },
+  );
 
   const first = new Int32Array(n + 1);
   let cap = 1024;
