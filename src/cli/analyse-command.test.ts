@@ -3,32 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import type { CliEffects } from "./context.ts";
-import { main } from "./main.ts";
+import { runInProcess } from "./run-in-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "driehoek-analyse-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = "";
-  let err = "";
-  const fx: CliEffects = {
-    now: () => new Date("2025-06-15T10:00:00Z"),
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    env: {},
-    isTty: false,
-  };
-  process.exitCode = 0;
-  await main(["node", "driehoek", "analyse", ...args], fx);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = (...args: string[]) => runInProcess(["analyse", ...args]);
 
 describe("driehoek analyse decompose", () => {
   it("recovers a known linear trend and zero-sum seasonal pattern, with null at the ends", async () => {
@@ -259,31 +239,9 @@ describe("driehoek analyse knox", () => {
     // D (1000,0) 01/03: beyond the last space band, not counted.
     const file = join(dir, "knox.csv");
     writeFileSync(file, "x;y;datum\n0;0;01/03/2024\n0;0;03/03/2024\n150;0;10/03/2024\n1000;0;01/03/2024\n");
-    const r = await run(
-      "knox",
-      "--input",
-      file,
-      "--x",
-      "x",
-      "--y",
-      "y",
-      "--date",
-      "datum",
-      "--date-format",
-      "dd/MM/yyyy",
-      "--space-band",
-      "100",
-      "--space-bands",
-      "2",
-      "--time-band",
-      "7",
-      "--time-bands",
-      "2",
-      "--permutations",
-      "99",
-      "--seed",
-      "3",
-    );
+    const bands = ["--space-band", "100", "--space-bands", "2", "--time-band", "7", "--time-bands", "2"];
+    const columns = ["--x", "x", "--y", "y", "--date", "datum", "--date-format", "dd/MM/yyyy"];
+    const r = await run("knox", "--input", file, ...columns, ...bands, "--permutations", "99", "--seed", "3");
     assert.equal(r.code, 0, r.err);
     const out = JSON.parse(r.out) as { observed: number[][]; p: number[][] };
     assert.deepEqual(out.observed, [
@@ -294,27 +252,7 @@ describe("driehoek analyse knox", () => {
     assert.equal(out.p.length, 3);
     const bad = join(dir, "knox-fout.csv");
     writeFileSync(bad, "x;y;datum\n0;0;31/02/2024\n");
-    const e = await run(
-      "knox",
-      "--input",
-      bad,
-      "--x",
-      "x",
-      "--y",
-      "y",
-      "--date",
-      "datum",
-      "--date-format",
-      "dd/MM/yyyy",
-      "--space-band",
-      "100",
-      "--space-bands",
-      "2",
-      "--time-band",
-      "7",
-      "--time-bands",
-      "2",
-    );
+    const e = await run("knox", "--input", bad, ...columns, ...bands);
     assert.match(e.err, /regel 2, veld datum: datum bestaat niet/);
   });
 });

@@ -7,8 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { CliEffects } from "./context.ts";
-import { main } from "./main.ts";
+import { runInProcess } from "./run-in-process.ts";
 
 const shared = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const hasShared = existsSync(shared);
@@ -17,26 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), "driehoek-cli-"));
 const db = join(dir, "cli.duckdb");
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = "";
-  let err = "";
-  const fx: CliEffects = {
-    now: () => new Date("2025-06-15T10:00:00Z"),
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    env: {},
-    isTty: false,
-  };
-  process.exitCode = 0;
-  await main(["node", "driehoek", ...args, "--db", db], fx);
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = (...args: string[]) => runInProcess([...args, "--db", db]);
 
 describe("driehoek import and gebieden on the real CBS files", { skip }, () => {
   it("imports the BVH -> INP classification", async () => {

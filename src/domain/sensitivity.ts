@@ -9,7 +9,3 @@ export const SENSITIVITIES = [
   "criminal-procedure",
 ] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
-
-export function sensitivityRank(s: Sensitivity): number {
-  return SENSITIVITIES.indexOf(s);
-}

@@ -3,7 +3,7 @@
 
 import type { Area, AreaLevel, AreaSummary, IndelingRow, PopulationRow } from "../domain/area.ts";
 import type { ClassificationRow } from "../domain/classification.ts";
-import type { Delivery, DeliveryCounts, DeliveryFormat, QuarantineEntry } from "../domain/delivery.ts";
+import type { Delivery, DeliveryFormat, QuarantineEntry } from "../domain/delivery.ts";
 import type { AggregateRow, Registration } from "../domain/registration.ts";
 
 export interface NewDelivery {
@@ -102,5 +102,3 @@ export interface Store {
   monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]>;
   aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]>;
 }
-
-export type { DeliveryCounts };
