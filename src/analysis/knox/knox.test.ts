@@ -191,7 +191,24 @@ describe("knoxTest — observed against an independent O(n²) count", () => {
       { ...BASE, spaceBand: 3000, spaceBands: 1, timeBand: 200, timeBands: 1 },
     ];
     for (const o of settings) {
-      assert.deepEqual(knoxTest(events, o).observed, bruteObserved(events, o), JSON.stringify(o));
+      for (const counting of ["pairs", "window"] as const) {
+        const r = knoxTest(events, { ...o, counting });
+        assert.deepEqual(r.observed, bruteObserved(events, o), `${counting} ${JSON.stringify(o)}`);
+      }
+    }
+  });
+
+  it("both ways of recounting permutations give identical results, whichever is chosen", () => {
+    // The permutations are the same draws; only how their pairs are counted differs.
+    const events = randomEvents(400, 9, 1500, 400);
+    for (const o of [
+      { ...BASE, permutations: 49 },
+      { ...BASE, permutations: 49, metric: "manhattan" as const, timeBand: 1.5, timeBands: 9 },
+      { ...BASE, permutations: 49, spaceBand: 800, spaceBands: 2, timeBand: 200, timeBands: 3 },
+    ]) {
+      const pairs = knoxTest(events, { ...o, counting: "pairs" });
+      assert.deepEqual(knoxTest(events, { ...o, counting: "window" }), pairs, JSON.stringify(o));
+      assert.deepEqual(knoxTest(events, o), pairs, JSON.stringify(o));
     }
   });
 
@@ -207,7 +224,9 @@ describe("knoxTest — observed against an independent O(n²) count", () => {
       return { x: s.x + rng.intBetween(-jitter, jitter), y: s.y, day: rng.intBetween(0, 30) };
     });
     const o: KnoxOptions = { ...BASE, spaceBand: 50, spaceBands: 4, timeBand: 2, timeBands: 6 };
-    assert.deepEqual(knoxTest(events, o).observed, bruteObserved(events, o));
+    for (const counting of ["pairs", "window"] as const) {
+      assert.deepEqual(knoxTest(events, { ...o, counting }).observed, bruteObserved(events, o), counting);
+    }
   });
 
   it("when the time bands cover every difference, expected row sums equal observed row sums", () => {
@@ -224,8 +243,14 @@ describe("knoxTest — observed against an independent O(n²) count", () => {
 });
 
 describe("knoxTest — band edges (hand-computed)", () => {
-  const run = (events: KnoxEvent[], o: Partial<KnoxOptions>) =>
-    knoxTest(events, { ...BASE, permutations: 0, ...o }).observed;
+  const run = (events: KnoxEvent[], o: Partial<KnoxOptions>) => {
+    const observed = knoxTest(events, { ...BASE, permutations: 0, ...o, counting: "pairs" }).observed;
+    assert.deepEqual(
+      knoxTest(events, { ...BASE, permutations: 0, ...o, counting: "window" }).observed,
+      observed,
+    );
+    return observed;
+  };
 
   it("distance exactly k·S is in band k, just above it in band k+1", () => {
     const o = { spaceBand: 100, spaceBands: 3, timeBand: 7, timeBands: 1 };

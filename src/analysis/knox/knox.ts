@@ -27,6 +27,8 @@ export interface KnoxOptions {
    * (|dx| + |dy|, the default of the Near Repeat Calculator and of R's `NearRepeat`).
    */
   metric?: "euclidean" | "manhattan";
+  /** How pairs are recounted per permutation (default: the cheaper by estimate; results are identical). */
+  counting?: KnoxCounting;
 }
 
 export interface KnoxResult {
@@ -76,16 +78,22 @@ export interface KnoxResult {
  * Assumptions: planar coordinates (project lon/lat first) in the unit of S; `day` a whole number
  * (RangeError otherwise); fewer than 2 events give all-zero counts (and p = 1).
  *
- * Complexity: the pairs closer than K·S do not change under permutation, so they are found once
- * with a uniform grid (cell size K·S, enlarged when the grid would exceed about max(4n, 1024)
- * cells; counting sort of the events by cell; own cell plus half of the 8 adjacent cells) in
- * O(n + C + n·k), k the mean number of events in a 3×3 block, and kept as typed arrays grouped
- * by first event (8 bytes a pair). Each permutation then costs O(n) for the shuffle and O(M) to
- * recount the M close pairs through a table from day difference to time band: O(n·k + P·(n + M))
- * time in total instead of the naive O(P·n²), memory O(n + C + M). Single-threaded. Measured (Node
- * 20, one core, machine shared with other jobs): 12,000 uniformly random events in a 20 km square
- * over 3 years, S = 100 m, K = 5, T = 7, J = 5, 999 permutations (about 140,000 close pairs):
- * 1.4–1.8 s, i.e. about 10 ns per pair per permutation.
+ * Complexity: events are sorted into a uniform grid with cells at least K·S wide (enlarged when
+ * the grid would exceed about max(4n, 1024) cells), so close pairs are in the same or adjacent
+ * cells (own cell plus half of the 8 neighbours). Each permutation costs O(n) for the shuffle plus
+ * one of two recounts, chosen on an estimate of their work (`counting`; both count exactly the
+ * same pairs, so the result does not depend on the choice):
+ * - "pairs": the M pairs within K·S do not change under permutation, so they are listed once
+ *   (O(n·k), k the mean number of events in a 3×3 block; 8 bytes a pair) and each permutation
+ *   recounts them through a table from day difference to time band: O(M) per permutation.
+ * - "window": each permutation sorts every cell's events by day (counting sort, O(n + days)) and
+ *   scans only pairs of adjacent cells within J·T days of each other: O(n + f·B), B the pairs of
+ *   adjacent cells and f the share of day pairs within J·T (small for short bands on long periods).
+ * In total O(n·k + P·(n + min(M, f·B))) time instead of the naive O(P·n²), memory O(n + C + M).
+ * Single-threaded. Measured (Node 20, one core; `npm run bench`, docs/BENCHMARKS.md): 12,000
+ * events over 3 years, S = 100 m, K = 5, T = 7, J = 5, 999 permutations: about 0.6 s when
+ * uniform in a 20 km square (140,000 close pairs), 2–3 s when half lie in 40 clusters of 600 m
+ * (840,000 close pairs); over 10 years the clustered case takes 1.4 s through the window.
  *
  * @throws RangeError on non-finite coordinates, a non-integer day, or invalid options.
  */
@@ -126,15 +134,17 @@ export function knoxTest(events: readonly KnoxEvent[], opts: KnoxOptions): KnoxR
   const atLeast = new Float64Array(cells);
 
   if (n >= 2) {
-    const timeCol = timeColumnTable(Math.min(maxDay - minDay, Math.floor(J * T)), T, J);
-    const pairs = closePairs(events, S, K, J, metric);
-    const order = pairs.order;
-
+    const span = maxDay - minDay;
+    if (span + 1 > MAX_TIME_TABLE) throw new RangeError("the events span too many days");
+    // Largest day difference inside the time bands (whole days, d ≤ J·T).
+    const maxDiff = Math.min(span, Math.floor(J * T));
+    const grid = cellGrid(events, radius);
     // Days in grid order (event order[i] sits at position i), as offsets from the first day.
     const days = new Int32Array(n);
-    for (let i = 0; i < n; i++) days[i] = (events[order[i] as number] as KnoxEvent).day - minDay;
+    for (let i = 0; i < n; i++) days[i] = (events[grid.order[i] as number] as KnoxEvent).day - minDay;
+    const counter = pairCounter(grid, days, spaceBandOf(S, K, metric), J, T, maxDiff, span, opts.counting);
 
-    countPairs(days, pairs, timeCol, observed);
+    counter(days, observed);
 
     const perm = new Int32Array(days);
     const counts = new Float64Array(cells);
@@ -148,7 +158,7 @@ export function knoxTest(events: readonly KnoxEvent[], opts: KnoxOptions): KnoxR
         perm[j] = t;
       }
       counts.fill(0);
-      countPairs(perm, pairs, timeCol, counts);
+      counter(perm, counts);
       for (let c = 0; c < cells; c++) {
         const v = counts[c] as number;
         sum[c] = (sum[c] as number) + v;
@@ -187,62 +197,66 @@ export function knoxTest(events: readonly KnoxEvent[], opts: KnoxOptions): KnoxR
 const MAX_TIME_TABLE = 1 << 26;
 
 /**
- * Column (0-based time band) for every whole day difference 0…maxDiff, or −1 beyond band J.
- * Band 1 holds d ≤ T, band j ≥ 2 holds (j−1)·T < d ≤ j·T.
+ * Adds the count of every close pair under the given days (by grid position, offsets from the
+ * first day) to its (space band, time band) cell of `counts` (row-major, J columns).
  */
-function timeColumnTable(maxDiff: number, T: number, J: number): Int32Array {
-  if (maxDiff + 1 > MAX_TIME_TABLE) throw new RangeError("timeBand × timeBands spans too many days");
-  const table = new Int32Array(maxDiff + 1).fill(-1);
+type PairCounter = (days: Int32Array, counts: Float64Array) => void;
+
+/** How the pairs are counted per permutation; both give identical counts. */
+export type KnoxCounting = "pairs" | "window";
+
+/**
+ * Picks the cheaper way to recount the pairs under each permutation, on an estimate of the work:
+ * - `"pairs"`: list the M pairs within K·S once; each permutation visits all of them (≈ 4 ns each).
+ * - `"window"`: each permutation sorts the events of every grid cell by day and visits only the
+ *   pairs of neighbouring cells that are within J·T days of each other, computing their distance
+ *   anew (≈ 10 ns each). Of the B pairs of neighbouring cells, a fraction f is expected within J·T
+ *   days under a random permutation, where f is the share of all pairs of days (a multiset that
+ *   permuting does not change) that lie within J·T of each other.
+ * Short time bands on a long period (f small) and dense clusters (M large) favour the window.
+ */
+function pairCounter(
+  grid: CellGrid,
+  days: Int32Array,
+  band: SpaceBand,
+  J: number,
+  T: number,
+  maxDiff: number,
+  span: number,
+  forced: KnoxCounting | undefined,
+): PairCounter {
+  const n = days.length;
+  let counting = forced;
+  if (counting === undefined) {
+    const closePairs = countClosePairs(grid, band);
+    const candidates = neighbourPairs(grid) * timeCloseShare(days, span, maxDiff);
+    counting = 100 * n + 15 * candidates < 3.5 * closePairs ? "window" : "pairs";
+  }
+  const timeCol = new Int32Array(maxDiff + 1);
   let j = 1;
   for (let d = 0; d <= maxDiff; d++) {
-    while (j <= J && d > j * T) j++;
-    if (j > J) break;
-    table[d] = j - 1;
+    while (j < J && d > j * T) j++;
+    timeCol[d] = j - 1;
   }
-  return table;
+  return counting === "window"
+    ? windowCounter(grid, band, J, timeCol)
+    : pairListCounter(closePairList(grid, band, J), timeCol, span);
 }
 
-/** Adds the count of every close pair to its (space band, time band) cell. */
-function countPairs(days: Int32Array, pairs: PairList, timeCol: Int32Array, counts: Float64Array): void {
-  const { first, b, rowBase } = pairs;
-  const maxDiff = timeCol.length - 1;
-  const n = days.length;
-  for (let i = 0; i < n; i++) {
-    const di = days[i] as number;
-    const q1 = first[i + 1] as number;
-    for (let q = first[i] as number; q < q1; q++) {
-      let d = di - (days[b[q] as number] as number);
-      if (d < 0) d = -d;
-      if (d > maxDiff) continue;
-      const col = timeCol[d] as number;
-      if (col < 0) continue;
-      const c = (rowBase[q] as number) + col;
-      counts[c] = (counts[c] as number) + 1;
-    }
-  }
-}
-
-interface PairList {
-  /** Pairs of the event at grid position i are first[i]…first[i+1]−1 (length n + 1). */
-  first: Int32Array;
-  /** Grid position of the other event of each pair. */
-  b: Int32Array;
-  /** Space band × J, i.e. the index of the pair's row in the flattened matrix. */
-  rowBase: Int32Array;
+/** Events sorted into square cells at least K·S wide, so close pairs are in adjacent cells. */
+interface CellGrid {
+  cols: number;
+  rows: number;
+  /** Positions of cell c are start[c]…start[c+1]−1. */
+  start: Int32Array;
   /** order[i] = index in the input of the event at grid position i. */
   order: Int32Array;
+  xs: Float64Array;
+  ys: Float64Array;
 }
 
-/** All pairs of events within K·S, with their space band, found through a uniform grid. */
-function closePairs(
-  events: readonly KnoxEvent[],
-  S: number,
-  K: number,
-  J: number,
-  metric: "euclidean" | "manhattan",
-): PairList {
+function cellGrid(events: readonly KnoxEvent[], radius: number): CellGrid {
   const n = events.length;
-  const radius = K * S;
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -264,19 +278,164 @@ function closePairs(
     cols = Math.floor((maxX - minX) / cell) + 1;
     rows = Math.floor((maxY - minY) / cell) + 1;
   }
-
-  const { order, start, xs, ys } = sortByCell(
+  const sorted = sortByCell(
     events.map((e) => e.x),
     events.map((e) => e.y),
     { minX, minY, cell, cols, rows },
   );
+  return { cols, rows, ...sorted };
+}
 
+/** The half stencil: right, and the three cells of the next row; with the own cell it covers each pair of adjacent cells once. */
+const HALF_STENCIL: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [-1, 1],
+  [0, 1],
+  [1, 1],
+];
+
+/** Calls `visit(c, neighbours)` for every non-empty cell with its non-empty half-stencil neighbours. */
+function forEachCell(grid: CellGrid, visit: (c: number, neighbours: readonly number[]) => void): void {
+  const { cols, rows, start } = grid;
+  const neighbours: number[] = [];
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < cols; cx++) {
+      const c = cy * cols + cx;
+      if (start[c] === start[c + 1]) continue;
+      neighbours.length = 0;
+      for (const [ox, oy] of HALF_STENCIL) {
+        const nx = cx + ox;
+        const ny = cy + oy;
+        if (nx < 0 || nx >= cols || ny >= rows) continue;
+        const nc = ny * cols + nx;
+        if (start[nc] !== start[nc + 1]) neighbours.push(nc);
+      }
+      visit(c, neighbours);
+    }
+  }
+}
+
+/** Number of pairs within a cell or between half-stencil neighbours: the candidates of a scan. */
+function neighbourPairs(grid: CellGrid): number {
+  const { start } = grid;
+  const size = (c: number) => (start[c + 1] as number) - (start[c] as number);
+  let pairs = 0;
+  forEachCell(grid, (c, neighbours) => {
+    pairs += (size(c) * (size(c) - 1)) / 2;
+    for (const nc of neighbours) pairs += size(c) * size(nc);
+  });
+  return pairs;
+}
+
+/**
+ * Share of the pairs of events whose days lie within `maxDiff` of each other, from a cumulative
+ * histogram of the days (`days` are offsets 0…span): O(n + span). Permuting the days over the
+ * events does not change it, so it is also each pair's chance to be that close in a permutation.
+ */
+function timeCloseShare(days: Int32Array, span: number, maxDiff: number): number {
+  const n = days.length;
+  const atMost = new Float64Array(span + 2); // atMost[d + 1] = number of events on day ≤ d
+  for (let i = 0; i < n; i++) {
+    const d = (days[i] as number) + 1;
+    atMost[d] = (atMost[d] as number) + 1;
+  }
+  for (let d = 0; d <= span; d++) atMost[d + 1] = (atMost[d + 1] as number) + (atMost[d] as number);
+  let close = 0; // ordered pairs (i, j), i ≠ j
+  for (let i = 0; i < n; i++) {
+    const d = days[i] as number;
+    close +=
+      (atMost[Math.min(span, d + maxDiff) + 1] as number) - (atMost[Math.max(0, d - maxDiff)] as number) - 1;
+  }
+  return close / (n * (n - 1));
+}
+
+/** Space band 0…K of the offset (dx, dy), or −1 beyond K·S. */
+type SpaceBand = (dx: number, dy: number) => number;
+
+function spaceBandOf(S: number, K: number, metric: "euclidean" | "manhattan"): SpaceBand {
+  const radius = K * S;
+  if (metric === "euclidean") {
+    const r2 = radius * radius;
+    return (dx, dy) => {
+      if (dx === 0 && dy === 0) return 0;
+      const d2 = dx * dx + dy * dy;
+      if (d2 > r2) return -1;
+      let k = Math.max(1, Math.min(K, Math.ceil(Math.sqrt(d2) / S)));
+      // Settle the rounding of sqrt and division on the exact comparisons d² ≤ (k·S)².
+      while (k > 1 && d2 <= ((k - 1) * S) ** 2) k--;
+      while (k < K && d2 > (k * S) ** 2) k++;
+      return k;
+    };
+  }
+  return (dx, dy) => {
+    if (dx === 0 && dy === 0) return 0;
+    const d = Math.abs(dx) + Math.abs(dy);
+    if (d > radius) return -1;
+    let k = Math.max(1, Math.min(K, Math.ceil(d / S)));
+    while (k > 1 && d <= (k - 1) * S) k--;
+    while (k < K && d > k * S) k++;
+    return k;
+  };
+}
+
+/**
+ * Calls `visit(i, j, band)` for every pair of grid positions i < j within K·S: pairs inside a
+ * cell, then with the half stencil, grouped by i.
+ */
+function forEachClosePair(
+  grid: CellGrid,
+  band: SpaceBand,
+  visit: (i: number, j: number, k: number) => void,
+): void {
+  const { start, xs, ys } = grid;
+  forEachCell(grid, (c, neighbours) => {
+    const s1 = start[c + 1] as number;
+    for (let i = start[c] as number; i < s1; i++) {
+      const xi = xs[i] as number;
+      const yi = ys[i] as number;
+      for (let j = i + 1; j < s1; j++) {
+        const k = band(xi - (xs[j] as number), yi - (ys[j] as number));
+        if (k >= 0) visit(i, j, k);
+      }
+      for (const nc of neighbours) {
+        const t1 = start[nc + 1] as number;
+        for (let j = start[nc] as number; j < t1; j++) {
+          const k = band(xi - (xs[j] as number), yi - (ys[j] as number));
+          if (k >= 0) visit(i, j, k);
+        }
+      }
+    }
+  });
+}
+
+function countClosePairs(grid: CellGrid, band: SpaceBand): number {
+  let m = 0;
+  forEachClosePair(grid, band, () => {
+    m++;
+  });
+  return m;
+}
+
+/** The close pairs as typed arrays grouped by first position (CSR): 8 bytes a pair. */
+interface PairList {
+  /** Pairs of the event at grid position i are first[i]…first[i+1]−1 (length n + 1). */
+  first: Int32Array;
+  /** Grid position of the other event of each pair. */
+  b: Int32Array;
+  /** Space band × J, i.e. the index of the pair's row in the flattened matrix. */
+  rowBase: Int32Array;
+}
+
+function closePairList(grid: CellGrid, band: SpaceBand, J: number): PairList {
+  const n = grid.order.length;
   const first = new Int32Array(n + 1);
   let cap = 1024;
   let b = new Int32Array(cap);
   let rowBase = new Int32Array(cap);
   let m = 0;
-  const push = (j: number, band: number): void => {
+  let last = -1;
+  forEachClosePair(grid, band, (i, j, k) => {
+    while (last < i) first[++last] = m;
     if (m === cap) {
       cap *= 2;
       const nb = new Int32Array(cap);
@@ -287,69 +446,135 @@ function closePairs(
       rowBase = nr;
     }
     b[m] = j;
-    rowBase[m] = band * J;
+    rowBase[m] = k * J;
     m++;
-  };
+  });
+  while (last < n) first[++last] = m;
+  return { first, b, rowBase };
+}
 
-  const euclid = metric === "euclidean";
-  const r2 = radius * radius;
-  /** Space band 0…K of the pair (i, j), or −1 beyond K·S. */
-  const band = (i: number, j: number): number => {
-    const dx = (xs[i] as number) - (xs[j] as number);
-    const dy = (ys[i] as number) - (ys[j] as number);
-    if (dx === 0 && dy === 0) return 0;
-    if (euclid) {
-      const d2 = dx * dx + dy * dy;
-      if (d2 > r2) return -1;
-      let k = Math.max(1, Math.min(K, Math.ceil(Math.sqrt(d2) / S)));
-      // Settle the rounding of sqrt and division on the exact comparisons d² ≤ (k·S)².
-      while (k > 1 && d2 <= ((k - 1) * S) ** 2) k--;
-      while (k < K && d2 > (k * S) ** 2) k++;
-      return k;
+/**
+ * Visits every listed pair. The day difference indexes a table over −span…span directly, so the
+ * loop has no absolute value and one well-predicted branch.
+ */
+function pairListCounter(pairs: PairList, timeCol: Int32Array, span: number): PairCounter {
+  const { first, b, rowBase } = pairs;
+  const table = new Int32Array(2 * span + 1).fill(-1);
+  for (let d = 0; d < timeCol.length; d++) {
+    table[span + d] = timeCol[d] as number;
+    table[span - d] = timeCol[d] as number;
+  }
+  return (days, counts) => {
+    const n = days.length;
+    for (let i = 0; i < n; i++) {
+      const di = (days[i] as number) + span;
+      const q1 = first[i + 1] as number;
+      for (let q = first[i] as number; q < q1; q++) {
+        const col = table[di - (days[b[q] as number] as number)] as number;
+        if (col < 0) continue;
+        const c = (rowBase[q] as number) + col;
+        counts[c] = (counts[c] as number) + 1;
+      }
     }
-    const d = Math.abs(dx) + Math.abs(dy);
-    if (d > radius) return -1;
-    let k = Math.max(1, Math.min(K, Math.ceil(d / S)));
-    while (k > 1 && d <= (k - 1) * S) k--;
-    while (k < K && d > k * S) k++;
-    return k;
   };
+}
 
-  for (let cy = 0; cy < rows; cy++) {
-    for (let cx = 0; cx < cols; cx++) {
-      const c = cy * cols + cx;
-      const s0 = start[c] as number;
+/**
+ * Sorts the events of each cell by day (a counting sort over the days, then a stable spread into
+ * the cells), then for each event scans its own cell forward and each half-stencil neighbour from
+ * a pointer that only moves forward, as far as the days are within the last time band.
+ */
+function windowCounter(grid: CellGrid, band: SpaceBand, J: number, timeCol: Int32Array): PairCounter {
+  const { start, xs, ys } = grid;
+  const n = xs.length;
+  const maxDiff = timeCol.length - 1;
+  const cellOf = new Int32Array(n);
+  for (let c = 0; c + 1 < start.length; c++) cellOf.fill(c, start[c] as number, start[c + 1] as number);
+  const cells: number[] = [];
+  const neighbourStart: number[] = [0];
+  const neighbourCells: number[] = [];
+  forEachCell(grid, (c, neighbours) => {
+    cells.push(c);
+    neighbourCells.push(...neighbours);
+    neighbourStart.push(neighbourCells.length);
+  });
+  const cellList = Int32Array.from(cells);
+  const nbStart = Int32Array.from(neighbourStart);
+  const nbCell = Int32Array.from(neighbourCells);
+
+  const sDay = new Int32Array(n);
+  const sx = new Float64Array(n);
+  const sy = new Float64Array(n);
+  const fill = new Int32Array(start.length);
+  const lo = new Int32Array(4);
+  let byDay = new Int32Array(0);
+  let dayStart = new Int32Array(0);
+
+  return (days, counts) => {
+    // Counting sort by day, then spread into the cells in that order: each cell ends up by day.
+    let maxDay = 0;
+    for (let i = 0; i < n; i++) if ((days[i] as number) > maxDay) maxDay = days[i] as number;
+    if (dayStart.length < maxDay + 2) dayStart = new Int32Array(maxDay + 2);
+    else dayStart.fill(0);
+    if (byDay.length < n) byDay = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = (days[i] as number) + 1;
+      dayStart[d] = (dayStart[d] as number) + 1;
+    }
+    for (let d = 0; d <= maxDay; d++) dayStart[d + 1] = (dayStart[d + 1] as number) + (dayStart[d] as number);
+    for (let i = 0; i < n; i++) {
+      const d = days[i] as number;
+      const at = dayStart[d] as number;
+      dayStart[d] = at + 1;
+      byDay[at] = i;
+    }
+    fill.set(start);
+    for (let q = 0; q < n; q++) {
+      const i = byDay[q] as number;
+      const c = cellOf[i] as number;
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      sDay[at] = days[i] as number;
+      sx[at] = xs[i] as number;
+      sy[at] = ys[i] as number;
+    }
+
+    for (let ci = 0; ci < cellList.length; ci++) {
+      const c = cellList[ci] as number;
       const s1 = start[c + 1] as number;
-      if (s0 === s1) continue;
-      // Grouped by the first event i (CSR): pairs inside the cell, then the half stencil (right,
-      // and the three cells of the next row).
-      for (let i = s0; i < s1; i++) {
-        first[i] = m;
-        for (let j = i + 1; j < s1; j++) {
-          const k = band(i, j);
-          if (k >= 0) push(j, k);
+      const n0 = nbStart[ci] as number;
+      const nn = (nbStart[ci + 1] as number) - n0;
+      for (let k = 0; k < nn; k++) lo[k] = start[nbCell[n0 + k] as number] as number;
+      for (let a = start[c] as number; a < s1; a++) {
+        const da = sDay[a] as number;
+        const xa = sx[a] as number;
+        const ya = sy[a] as number;
+        const until = da + maxDiff;
+        for (let b = a + 1; b < s1; b++) {
+          const db = sDay[b] as number;
+          if (db > until) break;
+          const k = band(xa - (sx[b] as number), ya - (sy[b] as number));
+          if (k < 0) continue;
+          const cell = k * J + (timeCol[db - da] as number);
+          counts[cell] = (counts[cell] as number) + 1;
         }
-        for (const [ox, oy] of HALF_STENCIL) {
-          const nx = cx + ox;
-          const ny = cy + oy;
-          if (nx < 0 || nx >= cols || ny >= rows) continue;
-          const nc = ny * cols + nx;
-          const t1 = start[nc + 1] as number;
-          for (let j = start[nc] as number; j < t1; j++) {
-            const k = band(i, j);
-            if (k >= 0) push(j, k);
+        const from = da - maxDiff;
+        for (let k = 0; k < nn; k++) {
+          const nc = nbCell[n0 + k] as number;
+          const e = start[nc + 1] as number;
+          let b = lo[k] as number;
+          while (b < e && (sDay[b] as number) < from) b++;
+          lo[k] = b;
+          for (; b < e; b++) {
+            const db = sDay[b] as number;
+            if (db > until) break;
+            const s = band(xa - (sx[b] as number), ya - (sy[b] as number));
+            if (s < 0) continue;
+            const cell = s * J + (timeCol[db > da ? db - da : da - db] as number);
+            counts[cell] = (counts[cell] as number) + 1;
           }
         }
       }
     }
-  }
-  first[n] = m;
-  return { first, b, rowBase, order };
+  };
 }
-
-const HALF_STENCIL: readonly (readonly [number, number])[] = [
-  [1, 0],
-  [-1, 1],
-  [0, 1],
-  [1, 1],
-];
