@@ -10,6 +10,10 @@ import { InputError } from "../../domain/errors.ts";
 import { ROLE_IDS } from "../../domain/roles.ts";
 import { SENSITIVITIES } from "../../domain/sensitivity.ts";
 
+/** Where data comes from; a legal basis covers certain sources. */
+export const DATA_SOURCES = ["politie", "gemeente", "om", "partner", "*"] as const;
+export type DataSource = Exclude<(typeof DATA_SOURCES)[number], "*">;
+
 /** Condition kinds the gate knows how to check; each is explained in docs/privacy.md. */
 export const CONDITION_KINDS = [
   "alleen-burgemeester-boven",
@@ -49,8 +53,8 @@ const legalBasis = z
     hoogsteGevoeligheid: sensitivity,
     /** Purpose ids from doelen.json; "*" is any purpose. */
     doelen: z.array(z.string().min(1)).min(1),
-    /** Data sources this basis covers (e.g. "gemeente"); absent: police data. */
-    bronnen: z.array(z.string().min(1)).optional(),
+    /** Data sources this basis covers ("politie", "gemeente", "om", "partner"; "*" any); absent: police data. */
+    bronnen: z.array(z.enum(DATA_SOURCES)).optional(),
     voorwaarden: z.array(condition),
   })
   .strict();
