@@ -154,4 +154,36 @@ export const MIGRATIONS: Migration[] = [
   GROUP BY gemeente, local_month, inp_code`,
     ],
   },
+  {
+    version: 3,
+    description: "organisations, user accounts, and the head of the disclosure register",
+    statements: [
+      `CREATE TABLE organisation (
+  id VARCHAR PRIMARY KEY,
+  name VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  authority VARCHAR NOT NULL
+)`,
+      `CREATE TABLE user_account (
+  id VARCHAR PRIMARY KEY,
+  name VARCHAR NOT NULL,
+  email VARCHAR,
+  organisation VARCHAR,
+  roles VARCHAR NOT NULL,
+  password_hash VARCHAR,
+  totp_secret VARCHAR,
+  oidc_subject VARCHAR,
+  failed_logins INTEGER NOT NULL,
+  locked_until TIMESTAMP,
+  active BOOLEAN NOT NULL,
+  created_at TIMESTAMP NOT NULL
+)`,
+      `CREATE TABLE register_head (
+  id INTEGER PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  hash VARCHAR NOT NULL,
+  updated_at TIMESTAMP NOT NULL
+)`,
+    ],
+  },
 ];

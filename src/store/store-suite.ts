@@ -480,5 +480,69 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       );
       assert.deepEqual(await store.aggregates({ areaCode: "GM0344" }), [cell(null)]);
     });
+
+    it("keeps organisations and user accounts, replacing by id", async () => {
+      await store.saveOrganisation({
+        id: "GM9001",
+        name: "Gemeente Aa",
+        kind: "gemeente",
+        authority: ["GM9001"],
+      });
+      await store.saveOrganisation({
+        id: "politie-RE90",
+        name: "Eenheid",
+        kind: "politie",
+        authority: ["RE90"],
+      });
+      await store.saveOrganisation({
+        id: "GM9001",
+        name: "Gemeente Aa",
+        kind: "gemeente",
+        authority: ["GM9001", "GM9002"],
+      });
+      assert.deepEqual(
+        (await store.organisations()).map((o) => [o.id, o.kind, o.authority]),
+        [
+          ["GM9001", "gemeente", ["GM9001", "GM9002"]],
+          ["politie-RE90", "politie", ["RE90"]],
+        ],
+      );
+      const user = {
+        id: "burgemeester-aa",
+        name: "A. de Burgemeester",
+        email: null,
+        organisation: "GM9001",
+        roles: ["burgemeester" as const],
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+        totpSecret: null,
+        oidcSubject: null,
+        failedLogins: 0,
+        lockedUntil: null,
+        active: true,
+        createdAt: new Date("2026-11-01T10:00:00.123Z"),
+      };
+      await store.saveUser(user);
+      assert.deepEqual(await store.user("burgemeester-aa"), user);
+      const locked = {
+        ...user,
+        failedLogins: 5,
+        lockedUntil: new Date("2026-11-22T10:15:00Z"),
+        roles: ["burgemeester" as const, "fg" as const],
+      };
+      await store.saveUser(locked);
+      assert.deepEqual(await store.user("burgemeester-aa"), locked);
+      assert.equal(await store.user("niemand"), undefined);
+      assert.deepEqual(
+        (await store.users()).map((u) => u.id),
+        ["burgemeester-aa"],
+      );
+    });
+
+    it("keeps the head of the disclosure register", async () => {
+      assert.equal(await store.registerHead(), null);
+      await store.saveRegisterHead({ seq: 3, hash: "ab".repeat(32) }, new Date());
+      await store.saveRegisterHead({ seq: 7, hash: "cd".repeat(32) }, new Date());
+      assert.deepEqual(await store.registerHead(), { seq: 7, hash: "cd".repeat(32) });
+    });
   });
 }

@@ -1,6 +1,7 @@
 // The Store interface. Every implementation (duckdb/, later postgres/) passes the shared suite in
 // store-suite.ts. SQL stays in the subset both DuckDB and PostgreSQL run.
 
+import type { Organisation, UserAccount } from "../domain/account.ts";
 import type { Area, AreaLevel, AreaSummary, IndelingRow, PopulationRow } from "../domain/area.ts";
 import type { ClassificationRow } from "../domain/classification.ts";
 import type { Delivery, DeliveryFormat, QuarantineEntry } from "../domain/delivery.ts";
@@ -101,4 +102,17 @@ export interface Store {
   registrationVersions(source: string, sourceId: string): Promise<StoredVersion[]>;
   monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]>;
   aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]>;
+
+  // Organisations and users (issue 4)
+  /** Inserts or replaces an organisation (by id). */
+  saveOrganisation(org: Organisation): Promise<void>;
+  organisations(): Promise<Organisation[]>;
+  /** Inserts or replaces a user account (by id). */
+  saveUser(user: UserAccount): Promise<void>;
+  user(id: string): Promise<UserAccount | undefined>;
+  users(): Promise<UserAccount[]>;
+
+  // The disclosure register's head, kept apart from the register file so cutting it short shows.
+  registerHead(): Promise<{ seq: number; hash: string } | null>;
+  saveRegisterHead(head: { seq: number; hash: string }, at: Date): Promise<void>;
 }

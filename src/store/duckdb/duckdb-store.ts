@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import type { Organisation, UserAccount } from "../../domain/account.ts";
 import type { Area, AreaLevel, AreaSummary, IndelingRow, PopulationRow } from "../../domain/area.ts";
 import type { ClassificationRow } from "../../domain/classification.ts";
 import {
@@ -191,7 +192,6 @@ export class DuckDbStore implements Store {
 
   // ---- reference data -------------------------------------------------------------------------
 
-  /** Inserts or replaces rows keyed by the given columns, in one transaction. */
   /**
    * Inserts or replaces rows keyed by `key`, in one transaction, in bulk (spool file, read_csv,
    * one DELETE and one INSERT). Within one call the last row for a key wins.
@@ -846,6 +846,79 @@ export class DuckDbStore implements Store {
       value: r.value === null ? null : Number(r.value),
     }));
   }
+
+  // ---- organisations and users ------------------------------------------------------------------
+
+  saveOrganisation(org: Organisation): Promise<void> {
+    return this.exclusive(async () => {
+      await this.conn.run(
+        `INSERT INTO organisation VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, authority = excluded.authority`,
+        [org.id, org.name, org.kind, JSON.stringify(org.authority)],
+      );
+    });
+  }
+
+  async organisations(): Promise<Organisation[]> {
+    const rows = await this.query("SELECT * FROM organisation ORDER BY id");
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      kind: String(r.kind) as Organisation["kind"],
+      authority: JSON.parse(String(r.authority)) as string[],
+    }));
+  }
+
+  saveUser(u: UserAccount): Promise<void> {
+    return this.exclusive(async () => {
+      await this.conn.run(
+        `INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?, ?::TIMESTAMP)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
+           organisation = excluded.organisation, roles = excluded.roles,
+           password_hash = excluded.password_hash, totp_secret = excluded.totp_secret,
+           oidc_subject = excluded.oidc_subject, failed_logins = excluded.failed_logins,
+           locked_until = excluded.locked_until, active = excluded.active`,
+        [
+          u.id,
+          u.name,
+          u.email,
+          u.organisation,
+          JSON.stringify(u.roles),
+          u.passwordHash,
+          u.totpSecret,
+          u.oidcSubject,
+          u.failedLogins,
+          u.lockedUntil ? sqlTimestamp(u.lockedUntil) : null,
+          u.active,
+          sqlTimestamp(u.createdAt),
+        ],
+      );
+    });
+  }
+
+  async user(id: string): Promise<UserAccount | undefined> {
+    const [row] = await this.query("SELECT * FROM user_account WHERE id = ?", [id]);
+    return row ? toUser(row) : undefined;
+  }
+
+  async users(): Promise<UserAccount[]> {
+    return (await this.query("SELECT * FROM user_account ORDER BY id")).map(toUser);
+  }
+
+  async registerHead(): Promise<{ seq: number; hash: string } | null> {
+    const [row] = await this.query("SELECT seq, hash FROM register_head WHERE id = 1");
+    return row ? { seq: Number(row.seq), hash: String(row.hash) } : null;
+  }
+
+  saveRegisterHead(head: { seq: number; hash: string }, at: Date): Promise<void> {
+    return this.exclusive(async () => {
+      await this.conn.run(
+        `INSERT INTO register_head VALUES (1, ?, ?, ?::TIMESTAMP)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at`,
+        [head.seq, head.hash, sqlTimestamp(at)],
+      );
+    });
+  }
 }
 
 function toDelivery(r: Record<string, unknown>): Delivery {
@@ -868,5 +941,32 @@ function toDelivery(r: Record<string, unknown>): Delivery {
       quarantined: Number(r.n_quarantined),
       unplaced: Number(r.n_unplaced),
     },
+  };
+}
+
+/** A UTC instant as a TIMESTAMP literal (the store keeps UTC). */
+function sqlTimestamp(d: Date): string {
+  return d.toISOString().replace("T", " ").replace("Z", "");
+}
+
+function utcDate(v: unknown): Date {
+  return v instanceof Date ? v : new Date(`${String(v).replace(" ", "T")}Z`);
+}
+
+function toUser(r: Record<string, unknown>): UserAccount {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    email: text(r.email),
+    organisation: text(r.organisation),
+    roles: JSON.parse(String(r.roles)) as UserAccount["roles"],
+    passwordHash: text(r.password_hash),
+    totpSecret: text(r.totp_secret),
+    oidcSubject: text(r.oidc_subject),
+    failedLogins: Number(r.failed_logins),
+    lockedUntil: r.locked_until === null ? null : utcDate(r.locked_until),
+    active: Boolean(r.active),
+    createdAt: utcDate(r.created_at),
   };
 }
