@@ -310,3 +310,227 @@ describe("driehoek analyse hotspots and kde", () => {
     assert.ok(Math.abs((out.values[row * out.cols + col] ?? 0) - 3 / (Math.PI * 100 ** 2)) < 1e-15);
   });
 });
+
+describe("driehoek analyse peers", () => {
+  it("chooses peers in the same class, region and urbanisation, and gives rank and z (hand-computed)", async () => {
+    // Target rate 10 per 1,000; five peers with rates 2…6; one gemeente in another region and one
+    // in another population class (20–50k) must not be peers.
+    const file = join(dir, "gemeenten.csv");
+    const rows = [
+      ["GM0001", 60000, 2, "RE05", 600],
+      ["GM0002", 60000, 2, "RE05", 120],
+      ["GM0003", 60000, 2, "RE05", 180],
+      ["GM0004", 60000, 2, "RE05", 240],
+      ["GM0005", 60000, 2, "RE05", 300],
+      ["GM0006", 60000, 2, "RE05", 360],
+      ["GM0007", 60000, 2, "RE01", 1200],
+      ["GM0008", 30000, 2, "RE05", 30],
+    ];
+    writeFileSync(
+      file,
+      `code,inwoners,stedelijkheid,regio,aantal\n${rows.map((r) => r.join(",")).join("\n")}\n`,
+    );
+    const r = await run("peers", "--input", file, "--target", "GM0001");
+    assert.equal(r.code, 0, r.err);
+    const out = JSON.parse(r.out) as { rank: number; z: number; step: number; peers: string[] };
+    assert.deepEqual(
+      [out.step, out.rank, out.peers],
+      [1, 1, ["GM0002", "GM0003", "GM0004", "GM0005", "GM0006"]],
+    );
+    // z of 10 against the peers' rates 2…6: mean 4, sample sd sqrt(2.5).
+    assert.ok(Math.abs(out.z - 6 / Math.sqrt(2.5)) < 1e-9, r.out);
+    const t = await run("peers", "--input", file, "--target", "GM0001", "--tekst", "--naam", "Aadorp");
+    assert.match(t.out, /^In Aadorp waren er 10,0 registraties per 1\.000 inwoners\./);
+    assert.match(t.out, /duidelijk hoger dan bij vergelijkbare gemeenten/);
+    const missing = await run("peers", "--input", file, "--target", "GM0999");
+    assert.match(missing.err, /gemeente GM0999 staat niet in het bestand/);
+  });
+});
+
+describe("driehoek analyse --tekst: every method says its result in plain Dutch", () => {
+  const points = join(dir, "tekst-punten.csv");
+  // A dense cluster of 30 points at (155050, 463050) and 10 scattered ones, with dates and addresses.
+  const lines = ["x,y,datum,adres,tijd,waarde"];
+  for (let i = 0; i < 30; i++) {
+    lines.push(
+      `${155040 + (i % 5) * 5},${463040 + Math.floor(i / 6) * 4},2024-03-${String(1 + (i % 3)).padStart(2, "0")},Dorpsstraat 1,2024-03-01 22:15,${i % 2 ? 9 : 8}`,
+    );
+  }
+  for (let i = 0; i < 10; i++) {
+    lines.push(
+      `${150000 + i * 1000},${460000 + i * 700},2024-0${1 + (i % 9)}-15,Kerkweg ${i},2024-03-0${1 + (i % 7)} 10:00,1`,
+    );
+  }
+  writeFileSync(points, `${lines.join("\n")}\n`);
+  const pts = ["--input", points, "--x", "x", "--y", "y"];
+  const text = async (...args: string[]) => {
+    const r = await run(...args, "--tekst", "--onderwerp", "woninginbraken");
+    assert.equal(r.code, 0, r.err);
+    assert.ok(!r.out.trimStart().startsWith("{") && !r.out.trimStart().startsWith("["), r.out);
+    return r.out;
+  };
+
+  it("rate, control, decompose and time pattern", async () => {
+    assert.match(
+      await text("rate", "--count", "125", "--population", "45000", "--gebied", "Aadorp"),
+      /^In Aadorp waren er 125 woninginbraken op 45\.000 inwoners: 2,8 per 1\.000 inwoners/,
+    );
+    assert.match(
+      await text("control", "--current", "30", "--history", "10,12,8", "--maand", "2024-03"),
+      /maart 2024.*30.*ongewoon hoog/s,
+    );
+    const series = join(dir, "seizoen.csv");
+    const monthly = Array.from(
+      { length: 36 },
+      (_, i) => 100 + (i % 12 === 11 ? 40 : 0) + (i % 12 === 5 ? -30 : 0),
+    );
+    writeFileSync(series, `n\n${monthly.join("\n")}\n`);
+    const season = await text(
+      "decompose",
+      "--input",
+      series,
+      "--value",
+      "n",
+      "--period",
+      "12",
+      "--start",
+      "2021-01",
+    );
+    assert.match(season, /December is het hoogst/);
+    assert.match(season, /Juni is het laagst/);
+    assert.match(await text("tijdpatroon", "--input", points, "--time", "tijd"), /De drukste dag is vrijdag/);
+  });
+
+  it("gi, hotspots, kde, knox, herhaling and concentratie", async () => {
+    assert.match(
+      await text("gi", ...pts, "--value", "waarde", "--distance", "50", "--star"),
+      /Van de 40 punten/,
+    );
+    assert.match(await text("hotspots", ...pts, "--cell", "100", "--distance", "300"), /hotspot/);
+    assert.match(
+      await text("kde", ...pts, "--cell", "50", "--radius", "300"),
+      /De dichtheid van woninginbraken is het hoogst/,
+    );
+    const knox = await text(
+      "knox",
+      ...pts,
+      "--date",
+      "datum",
+      "--space-band",
+      "50",
+      "--space-bands",
+      "2",
+      "--time-band",
+      "7",
+      "--time-bands",
+      "2",
+      "--permutations",
+      "99",
+    );
+    assert.match(knox, /near-repeatpatroon/);
+    assert.match(
+      await text("herhaling", "--input", points, "--address", "adres", "--min", "3"),
+      /^Op 1 plek zijn 3 of meer woninginbraken geregistreerd: 30 van de 40 \(75%\)\. Dat is adres Dorpsstraat 1\./,
+    );
+    assert.match(
+      await text("concentratie", ...pts, "--cell", "100", "--top", "0.05"),
+      /woninginbraken plaats/,
+    );
+  });
+
+  it("refuses a wrong --start or --maand with a Dutch message", async () => {
+    const r = await run("control", "--current", "3", "--history", "1,2", "--tekst", "--maand", "maart");
+    assert.equal(r.code, 1);
+    assert.match(r.err, /--maand is een maand als JJJJ-MM/);
+  });
+});
+
+describe("driehoek analyse hotspots --gebied", () => {
+  it("keeps only the cells inside the area's boundary from the store", async () => {
+    const { rdToWgs84 } = await import("../domain/geo/rd.ts");
+    // A gemeente of 300 × 200 m (RD), and points on both sides of its eastern edge.
+    const ring = [
+      [155000, 463000],
+      [155300, 463000],
+      [155300, 463200],
+      [155000, 463200],
+      [155000, 463000],
+    ].map(([x, y]) => rdToWgs84(x as number, y as number));
+    const geo = join(dir, "gemeente.geojson");
+    writeFileSync(
+      geo,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { statcode: "GM9001", statnaam: "Aadorp" },
+            geometry: { type: "Polygon", coordinates: [ring] },
+          },
+        ],
+      }),
+    );
+    const db = join(dir, "gebied.duckdb");
+    const imp = await runInProcess([
+      "import",
+      "gebieden",
+      geo,
+      "--niveau",
+      "gemeente",
+      "--jaar",
+      "2025",
+      "--db",
+      db,
+    ]);
+    assert.equal(imp.code, 0, imp.err);
+    const file = join(dir, "gebied-punten.csv");
+    writeFileSync(file, "x,y\n155050,463050\n155150,463150\n155450,463050\n155650,463150\n");
+    const all = JSON.parse(
+      (await run("hotspots", "--input", file, "--x", "x", "--y", "y", "--cell", "100")).out,
+    ) as {
+      cells: unknown[];
+    };
+    const r = await run(
+      "hotspots",
+      "--input",
+      file,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--cell",
+      "100",
+      "--gebied",
+      "GM9001",
+      "--db",
+      db,
+    );
+    assert.equal(r.code, 0, r.err);
+    const inside = JSON.parse(r.out) as { cells: { x1: number; count: number }[] };
+    // The bounding box of the points spans 7 × 2 cells; the area holds the 3 × 2 cells west of x = 155300.
+    assert.equal(all.cells.length, 14);
+    assert.equal(inside.cells.length, 6);
+    assert.ok(
+      inside.cells.every((c) => c.x1 <= 155300),
+      JSON.stringify(inside.cells),
+    );
+    assert.equal(
+      inside.cells.reduce((s, c) => s + c.count, 0),
+      2,
+    );
+    const unknown = await run(
+      "hotspots",
+      "--input",
+      file,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--gebied",
+      "GM9999",
+      "--db",
+      db,
+    );
+    assert.match(unknown.err, /gebied GM9999 met grenzen staat niet in de database/);
+  });
+});

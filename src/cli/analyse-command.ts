@@ -1,11 +1,25 @@
 // `driehoek analyse METHOD …`: the analysis methods on an analyst's own CSV files, JSON on stdout
-// (numbers as JSON numbers, full precision).
+// (numbers as JSON numbers, full precision), or with --tekst a summary in plain Dutch.
 
 import type { Command } from "commander";
 import { concentration } from "../analysis/concentration/concentration.ts";
 import { unusualMonth } from "../analysis/control/unusual-month.ts";
 import { decompose } from "../analysis/decompose/decompose.ts";
-import { describeChange, describeTrend } from "../analysis/duiding/index.ts";
+import {
+  describeChange,
+  describeConcentration,
+  describeDensity,
+  describeGi,
+  describeGridHotspots,
+  describeKnox,
+  describePeers,
+  describeRate,
+  describeRepeatPlaces,
+  describeSeason,
+  describeTimePattern,
+  describeTrend,
+  describeUnusualMonth,
+} from "../analysis/duiding/index.ts";
 import { getisOrdG } from "../analysis/getis-ord/getis-ord.ts";
 import { gridHotspots, gridHotspotsGeoJson } from "../analysis/hotspots/grid-hotspots.ts";
 import { kernelDensity } from "../analysis/kde/kde.ts";
@@ -17,8 +31,9 @@ import { ratePer1000 } from "../analysis/rate/rate.ts";
 import { repeatPlaces } from "../analysis/repeat-places/repeat-places.ts";
 import { timePattern } from "../analysis/time-pattern/time-pattern.ts";
 import { InputError } from "../domain/errors.ts";
-import { localBuckets } from "../domain/time.ts";
+import { localBuckets, monthLabelNl } from "../domain/time.ts";
 import { compileDateTimePattern, parseIsoDateTime } from "../ingest/parse-datetime.ts";
+import { monthNameNl } from "../render/format-nl.ts";
 import { cellNumber, numberOption, readColumns, readNumberColumn, readPoints } from "./analyse-input.ts";
 import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
 
@@ -32,50 +47,83 @@ function run<T>(what: string, method: () => T): T {
   }
 }
 
+/** What every analysis command accepts for its Dutch summary. */
+interface TextOptions {
+  tekst?: boolean;
+  onderwerp: string;
+}
+
 export function registerAnalyseCommands(program: Command, fx: CliEffects): void {
   const analyse = program
     .command("analyse")
-    .description("Analysemethoden op een eigen CSV-bestand (uitvoer JSON)");
+    .description("Analysemethoden op een eigen CSV-bestand (uitvoer JSON, of tekst met --tekst)");
   const json = (value: unknown) => fx.stdout(`${JSON.stringify(value)}\n`);
+  /** JSON, or with --tekst the Dutch summary (made only then). */
+  const emit = (o: TextOptions, result: unknown, text: () => string) =>
+    o.tekst ? fx.stdout(`${run("--tekst", text)}\n`) : json(result);
+  /** A subcommand with --tekst and --onderwerp. */
+  const method = (name: string) =>
+    analyse
+      .command(name)
+      .option("--tekst", "een Nederlandse samenvatting in plaats van JSON")
+      .option(
+        "--onderwerp <woord>",
+        "wat er geteld is, voor --tekst (bijvoorbeeld woninginbraken)",
+        "registraties",
+      );
 
-  analyse
-    .command("decompose")
+  method("decompose")
     .description("Seizoensdecompositie (klassiek, centraal voortschrijdend gemiddelde, zoals R decompose)")
     .requiredOption("--input <bestand>", "CSV-bestand")
     .requiredOption("--value <kolom>", "kolom met de waarden, in tijdsvolgorde")
     .requiredOption("--period <n>", "lengte van een seizoen, bijvoorbeeld 12 voor maanden")
     .option("--model <model>", "additive of multiplicative", "additive")
-    .action(async (o: { input: string; value: string; period: string; model: string }) => {
-      if (o.model !== "additive" && o.model !== "multiplicative") {
-        throw new InputError(
-          `--model moet additive of multiplicative zijn (gekregen: ${o.model})`,
-          "--model",
-        );
-      }
-      const values = await readNumberColumn(o.input, o.value);
-      const missing = values.indexOf(null);
-      if (missing >= 0) {
-        throw new InputError(
-          "ontbrekende waarde: decompositie vraagt een volledige reeks",
-          o.input,
-          missing + 2,
-          o.value,
-        );
-      }
-      const period = numberOption(o.period, "period", { integer: true, min: 2 });
-      if (values.length < 2 * period) {
-        throw new InputError(
-          `decompositie vraagt minstens twee volle seizoenen: ${2 * period} waarden bij --period ${period}, ` +
-            `het bestand heeft er ${values.length}`,
-          o.input,
-        );
-      }
-      const model = o.model;
-      json(run(o.input, () => decompose(values as number[], { period, model })));
-    });
+    .option("--start <JJJJ-MM>", "maand van de eerste waarde, voor maandnamen in --tekst (bij --period 12)")
+    .action(
+      async (
+        o: TextOptions & { input: string; value: string; period: string; model: string; start?: string },
+      ) => {
+        if (o.model !== "additive" && o.model !== "multiplicative") {
+          throw new InputError(
+            `--model moet additive of multiplicative zijn (gekregen: ${o.model})`,
+            "--model",
+          );
+        }
+        const values = await readNumberColumn(o.input, o.value);
+        const missing = values.indexOf(null);
+        if (missing >= 0) {
+          throw new InputError(
+            "ontbrekende waarde: decompositie vraagt een volledige reeks",
+            o.input,
+            missing + 2,
+            o.value,
+          );
+        }
+        const period = numberOption(o.period, "period", { integer: true, min: 2 });
+        if (values.length < 2 * period) {
+          throw new InputError(
+            `decompositie vraagt minstens twee volle seizoenen: ${2 * period} waarden bij --period ${period}, ` +
+              `het bestand heeft er ${values.length}`,
+            o.input,
+          );
+        }
+        const model = o.model;
+        const result = run(o.input, () => decompose(values as number[], { period, model }));
+        emit(o, result, () => {
+          let labels: string[] | undefined;
+          if (o.start !== undefined) {
+            const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(o.start);
+            if (!m || period !== 12) {
+              throw new InputError("--start is een maand als JJJJ-MM, en alleen bij --period 12", "--start");
+            }
+            labels = Array.from({ length: 12 }, (_, i) => monthNameNl(((Number(m[2]) - 1 + i) % 12) + 1));
+          }
+          return describeSeason({ subject: o.onderwerp, result, period, model, labels });
+        });
+      },
+    );
 
-  analyse
-    .command("gi")
+  method("gi")
     .description("Hotspots op punten: lokale Gi of Gi* (Getis & Ord) met een afstandsband")
     .requiredOption("--input <bestand>", "CSV-bestand met punten")
     .requiredOption("--x <kolom>", "kolom met x (bijvoorbeeld RD, meters)")
@@ -85,15 +133,17 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .option("--star", "Gi* (het punt zelf telt mee)")
     .option("--transform <t>", "binary of row", "binary")
     .action(
-      async (o: {
-        input: string;
-        x: string;
-        y: string;
-        value: string;
-        distance: string;
-        star?: boolean;
-        transform: string;
-      }) => {
+      async (
+        o: TextOptions & {
+          input: string;
+          x: string;
+          y: string;
+          value: string;
+          distance: string;
+          star?: boolean;
+          transform: string;
+        },
+      ) => {
         if (o.transform !== "binary" && o.transform !== "row") {
           throw new InputError(
             `--transform moet binary of row zijn (gekregen: ${o.transform})`,
@@ -103,12 +153,12 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
         const distance = numberOption(o.distance, "distance", { min: 0 });
         const points = await readPoints(o.input, { x: o.x, y: o.y, value: o.value });
         const transform = o.transform;
-        json(run(o.input, () => getisOrdG(points, { distance, star: Boolean(o.star), transform })));
+        const result = run(o.input, () => getisOrdG(points, { distance, star: Boolean(o.star), transform }));
+        emit(o, result, () => describeGi({ subject: o.onderwerp, results: result.results }));
       },
     );
 
-  analyse
-    .command("poisson-rate")
+  method("poisson-rate")
     .description(
       "Vergelijk twee perioden: verhouding van twee Poisson-tempo's met betrouwbaarheidsinterval en toets",
     )
@@ -117,22 +167,16 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--count2 <n>", "aantal in periode 2 (de vergelijking)")
     .requiredOption("--exposure2 <e>", "blootstelling in periode 2")
     .option("--method <m>", "exact, score of wald (Gu e.a. 2008: W2 en W1)", "exact")
-    .option("--tekst", "een Nederlandse samenvatting in plaats van JSON")
-    .option(
-      "--onderwerp <woord>",
-      "wat er geteld is, voor --tekst (bijvoorbeeld woninginbraken)",
-      "registraties",
-    )
     .action(
-      async (o: {
-        count1: string;
-        exposure1: string;
-        count2: string;
-        exposure2: string;
-        method: string;
-        tekst?: boolean;
-        onderwerp: string;
-      }) => {
+      async (
+        o: TextOptions & {
+          count1: string;
+          exposure1: string;
+          count2: string;
+          exposure2: string;
+          method: string;
+        },
+      ) => {
         if (o.method !== "exact" && o.method !== "score" && o.method !== "wald") {
           throw new InputError(`--method moet exact, score of wald zijn (gekregen: ${o.method})`, "--method");
         }
@@ -144,81 +188,69 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           exposure2: numberOption(o.exposure2, "exposure2"),
         };
         const result = run("poisson-rate", () => poissonRateTest({ ...args, method }));
-        if (!o.tekst) return json(result);
-        const text = describeChange({
-          subject: o.onderwerp,
-          before: args.count2,
-          after: args.count1,
-          test: result,
-        });
-        fx.stdout(`${text}\n`);
+        emit(o, result, () =>
+          describeChange({ subject: o.onderwerp, before: args.count2, after: args.count1, test: result }),
+        );
       },
     );
 
-  analyse
-    .command("rate")
+  method("rate")
     .description("Aantal per 1.000 inwoners met een exact 95%-betrouwbaarheidsinterval")
     .requiredOption("--count <n>", "aantal")
     .requiredOption("--population <n>", "aantal inwoners")
-    .action(async (o: { count: string; population: string }) => {
+    .option("--gebied <naam>", "naam van het gebied, voor --tekst")
+    .action(async (o: TextOptions & { count: string; population: string; gebied?: string }) => {
       const count = numberOption(o.count, "count", { integer: true, min: 0 });
       const population = numberOption(o.population, "population");
-      json(run("rate", () => ratePer1000({ count, population })));
+      const result = run("rate", () => ratePer1000({ count, population }));
+      emit(o, result, () =>
+        describeRate({ subject: o.onderwerp, count, population, result, area: o.gebied }),
+      );
     });
 
-  analyse
-    .command("mann-kendall")
+  method("mann-kendall")
     .description("Trendtoets (Mann-Kendall) met Sen-helling; met --period de seizoensvariant")
     .requiredOption("--input <bestand>", "CSV-bestand")
     .requiredOption("--value <kolom>", "kolom met de waarden, in tijdsvolgorde (leeg of NA = ontbreekt)")
     .option("--period <n>", "seizoenslengte, bijvoorbeeld 12 voor maanden")
-    .option("--tekst", "een Nederlandse samenvatting in plaats van JSON")
-    .option("--onderwerp <woord>", "wat er geteld is, voor --tekst", "registraties")
     .option("--eenheid <eenheid>", "tijdseenheid van één waarde, voor --tekst: maand of jaar", "maand")
-    .action(
-      async (o: {
-        input: string;
-        value: string;
-        period?: string;
-        tekst?: boolean;
-        onderwerp: string;
-        eenheid: string;
-      }) => {
-        if (o.eenheid !== "maand" && o.eenheid !== "jaar") {
-          throw new InputError(`--eenheid moet maand of jaar zijn (gekregen: ${o.eenheid})`, "--eenheid");
-        }
-        const values = await readNumberColumn(o.input, o.value);
-        const period =
-          o.period === undefined ? undefined : numberOption(o.period, "period", { integer: true, min: 1 });
-        const result = run(o.input, () =>
-          period ? seasonalMannKendall(values, period) : mannKendall(values),
-        );
-        if (!o.tekst) return json(result);
-        // The seasonal Sen slope is per cycle (per year for monthly data).
-        const unit = period ? "jaar" : o.eenheid;
-        fx.stdout(`${describeTrend({ subject: o.onderwerp, mk: result, unit })}\n`);
-      },
-    );
+    .action(async (o: TextOptions & { input: string; value: string; period?: string; eenheid: string }) => {
+      if (o.eenheid !== "maand" && o.eenheid !== "jaar") {
+        throw new InputError(`--eenheid moet maand of jaar zijn (gekregen: ${o.eenheid})`, "--eenheid");
+      }
+      const values = await readNumberColumn(o.input, o.value);
+      const period =
+        o.period === undefined ? undefined : numberOption(o.period, "period", { integer: true, min: 1 });
+      const result = run(o.input, () => (period ? seasonalMannKendall(values, period) : mannKendall(values)));
+      // The seasonal Sen slope is per cycle (per year for monthly data).
+      const unit = period ? "jaar" : o.eenheid;
+      emit(o, result, () => describeTrend({ subject: o.onderwerp, mk: result, unit }));
+    });
 
-  analyse
-    .command("control")
+  method("control")
     .description("Is deze maand ongewoon? Verwachting en grenzen uit dezelfde maand in eerdere jaren")
     .requiredOption("--current <n>", "aantal in deze maand")
     .requiredOption(
       "--history <lijst>",
       "aantallen in dezelfde maand van eerdere jaren, gescheiden door komma's",
     )
-    .action(async (o: { current: string; history: string }) => {
+    .option("--maand <JJJJ-MM>", "de maand, voor --tekst")
+    .action(async (o: TextOptions & { current: string; history: string; maand?: string }) => {
       const current = numberOption(o.current, "current", { integer: true, min: 0 });
       const history = o.history
         .split(",")
         .filter((t) => t.trim() !== "")
         .map((t) => numberOption(t, "history", { min: 0 }));
-      json(run("control", () => unusualMonth({ current, history })));
+      const result = run("control", () => unusualMonth({ current, history }));
+      emit(o, result, () => {
+        const m = o.maand === undefined ? null : /^(\d{4})-(0[1-9]|1[0-2])$/.exec(o.maand);
+        if (o.maand !== undefined && !m) throw new InputError("--maand is een maand als JJJJ-MM", "--maand");
+        const month = m ? monthLabelNl(Number(m[1]) * 100 + Number(m[2])) : undefined;
+        return describeUnusualMonth({ subject: o.onderwerp, current, result, month, years: history.length });
+      });
     });
 
-  analyse
-    .command("peers")
+  method("peers")
     .description("Vergelijkbare gemeenten (inwonersklasse, stedelijkheid, regio): rang en z van het tempo")
     .requiredOption("--input <bestand>", "CSV met één regel per gemeente")
     .requiredOption("--target <code>", "de gemeente om te vergelijken, bijvoorbeeld GM0344")
@@ -227,16 +259,20 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .option("--urbanisation <kolom>", "kolom met stedelijkheid (1-5)", "stedelijkheid")
     .option("--region <kolom>", "kolom met de regio (bijvoorbeeld eenheid)", "regio")
     .option("--count <kolom>", "kolom met het aantal", "aantal")
+    .option("--naam <naam>", "naam van de gemeente, voor --tekst (standaard de code)")
     .action(
-      async (o: {
-        input: string;
-        target: string;
-        code: string;
-        population: string;
-        urbanisation: string;
-        region: string;
-        count: string;
-      }) => {
+      async (
+        o: TextOptions & {
+          input: string;
+          target: string;
+          code: string;
+          population: string;
+          urbanisation: string;
+          region: string;
+          count: string;
+          naam?: string;
+        },
+      ) => {
         const rows = await readColumns(o.input, {
           code: o.code,
           population: o.population,
@@ -254,30 +290,32 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
         if (!gemeenten.some((g) => g.code === o.target)) {
           throw new InputError(`gemeente ${o.target} staat niet in het bestand`, o.input, null, o.code);
         }
-        json(run(o.input, () => peers(o.target, gemeenten)));
+        const result = run(o.input, () => peers(o.target, gemeenten));
+        emit(o, result, () => describePeers({ subject: o.onderwerp, result, name: o.naam ?? o.target }));
       },
     );
 
-  analyse
-    .command("tijdpatroon")
+  method("tijdpatroon")
     .description("Uur × weekdag (Nederlandse tijd), maandag eerst")
     .requiredOption("--input <bestand>", "CSV-bestand")
     .requiredOption(
       "--time <kolom>",
       "kolom met datum en tijd (JJJJ-MM-DD UU:MM, Nederlandse tijd, of met tijdzone)",
     )
-    .action(async (o: { input: string; time: string }) => {
+    .action(async (o: TextOptions & { input: string; time: string }) => {
       const rows = await readColumns(o.input, { time: o.time });
       const instants = rows.map((r) => {
         const t = parseIsoDateTime(r.get("time"));
         if (!t.ok) throw new InputError(t.reason, o.input, r.line, o.time);
         return t.utcMs;
       });
-      json({ weekdagen: ["ma", "di", "wo", "do", "vr", "za", "zo"], uren: timePattern(instants) });
+      const matrix = timePattern(instants);
+      emit(o, { weekdagen: ["ma", "di", "wo", "do", "vr", "za", "zo"], uren: matrix }, () =>
+        describeTimePattern({ subject: o.onderwerp, matrix }),
+      );
     });
 
-  analyse
-    .command("herhaling")
+  method("herhaling")
     .description("Plaatsen (adres of cel van 25 m) met minstens N registraties")
     .requiredOption("--input <bestand>", "CSV-bestand")
     .requiredOption("--min <n>", "minimaal aantal registraties op een plaats")
@@ -286,7 +324,16 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .option("--y <kolom>", "kolom met y (RD)")
     .option("--cell <m>", "celgrootte zonder adres", "25")
     .action(
-      async (o: { input: string; min: string; address?: string; x?: string; y?: string; cell: string }) => {
+      async (
+        o: TextOptions & {
+          input: string;
+          min: string;
+          address?: string;
+          x?: string;
+          y?: string;
+          cell: string;
+        },
+      ) => {
         if (!o.address && !(o.x && o.y)) throw new InputError("geef --address, of --x en --y", "--address");
         const cols: Record<string, string> = {};
         if (o.address) cols.address = o.address;
@@ -298,29 +345,32 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           y: o.y && r.get("y") ? cellNumber(r.get("y"), o.input, r.line, o.y) : null,
         }));
         const min = numberOption(o.min, "min", { integer: true, min: 1 });
-        json(
-          run(o.input, () => repeatPlaces(items, { min, cell: numberOption(o.cell, "cell", { min: 1 }) })),
+        const cell = numberOption(o.cell, "cell", { min: 1 });
+        const places = run(o.input, () => repeatPlaces(items, { min, cell }));
+        emit(o, places, () =>
+          describeRepeatPlaces({ subject: o.onderwerp, places, total: items.length, min, cell }),
         );
       },
     );
 
-  analyse
-    .command("concentratie")
+  method("concentratie")
     .description("Aandeel registraties in de x% drukste cellen, en de PAI (Chainey e.a. 2008)")
     .requiredOption("--input <bestand>", "CSV met punten")
     .requiredOption("--x <kolom>", "kolom met x (RD)")
     .requiredOption("--y <kolom>", "kolom met y (RD)")
     .option("--cell <m>", "celgrootte in meters", "100")
     .option("--top <aandeel>", "aandeel van de cellen, bijvoorbeeld 0.05 voor 5%", "0.05")
-    .action(async (o: { input: string; x: string; y: string; cell: string; top: string }) => {
+    .action(async (o: TextOptions & { input: string; x: string; y: string; cell: string; top: string }) => {
       const points = await readPoints(o.input, { x: o.x, y: o.y });
       const cell = numberOption(o.cell, "cell", { min: 1 });
       const topShare = numberOption(o.top, "top", { min: 0 });
-      json(run(o.input, () => concentration(points, { cell, topShare })));
+      const result = run(o.input, () => concentration(points, { cell, topShare }));
+      emit(o, result, () =>
+        describeConcentration({ subject: o.onderwerp, result, total: points.length, cell }),
+      );
     });
 
-  analyse
-    .command("knox")
+  method("knox")
     .description("Near repeat (Knox-toets): liggen feiten dichter bij elkaar in ruimte en tijd dan toeval?")
     .requiredOption("--input <bestand>", "CSV met feiten")
     .requiredOption("--x <kolom>", "kolom met x (RD, meters)")
@@ -334,19 +384,21 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .option("--permutations <m>", "aantal permutaties", "999")
     .option("--seed <n>", "startwaarde van het toeval (zelfde seed, zelfde p)", "1")
     .action(
-      async (o: {
-        input: string;
-        x: string;
-        y: string;
-        date: string;
-        dateFormat?: string;
-        spaceBand: string;
-        spaceBands: string;
-        timeBand: string;
-        timeBands: string;
-        permutations: string;
-        seed: string;
-      }) => {
+      async (
+        o: TextOptions & {
+          input: string;
+          x: string;
+          y: string;
+          date: string;
+          dateFormat?: string;
+          spaceBand: string;
+          spaceBands: string;
+          timeBand: string;
+          timeBands: string;
+          permutations: string;
+          seed: string;
+        },
+      ) => {
         const parse = o.dateFormat ? compileDateTimePattern(o.dateFormat) : parseIsoDateTime;
         const rows = await readColumns(o.input, { x: o.x, y: o.y, date: o.date });
         const events = rows.map((r) => {
@@ -369,12 +421,12 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           permutations: numberOption(o.permutations, "permutations", { integer: true, min: 0 }),
           seed: numberOption(o.seed, "seed", { integer: true }),
         };
-        json(run(o.input, () => knoxTest(events, opts)));
+        const result = run(o.input, () => knoxTest(events, opts));
+        emit(o, result, () => describeKnox({ subject: o.onderwerp, result, options: opts }));
       },
     );
 
-  analyse
-    .command("hotspots")
+  method("hotspots")
     .description("Hotspots op een raster: aantal, Gi*, z, p en een klasse met FDR-correctie per cel")
     .requiredOption("--input <bestand>", "CSV met punten")
     .requiredOption("--x <kolom>", "kolom met x (RD, meters)")
@@ -389,17 +441,19 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .option("--geojson", "uitvoer als GeoJSON (WGS84) in plaats van JSON")
     .option("--db <pad>", "databasebestand (voor --gebied)")
     .action(
-      async (o: {
-        input: string;
-        x: string;
-        y: string;
-        cell: string;
-        distance: string;
-        fdr: string;
-        gebied?: string;
-        geojson?: boolean;
-        db?: string;
-      }) => {
+      async (
+        o: TextOptions & {
+          input: string;
+          x: string;
+          y: string;
+          cell: string;
+          distance: string;
+          fdr: string;
+          gebied?: string;
+          geojson?: boolean;
+          db?: string;
+        },
+      ) => {
         const points = await readPoints(o.input, { x: o.x, y: o.y });
         const opts = {
           cell: numberOption(o.cell, "cell", { min: 1 }),
@@ -420,23 +474,28 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
             )
           : undefined;
         const result = run(o.input, () => gridHotspots(points, { ...opts, area }));
-        json(o.geojson ? gridHotspotsGeoJson(result) : result);
+        emit(o, o.geojson ? gridHotspotsGeoJson(result) : result, () =>
+          describeGridHotspots({ subject: o.onderwerp, result, fdr: opts.fdr }),
+        );
       },
     );
 
-  analyse
-    .command("kde")
+  method("kde")
     .description("Kerndichtheid (kwartische kern) op een raster")
     .requiredOption("--input <bestand>", "CSV met punten")
     .requiredOption("--x <kolom>", "kolom met x (RD, meters)")
     .requiredOption("--y <kolom>", "kolom met y")
     .option("--cell <m>", "celgrootte in meters", "50")
     .option("--radius <m>", "bandbreedte (straal) in meters", "300")
-    .action(async (o: { input: string; x: string; y: string; cell: string; radius: string }) => {
-      const points = await readPoints(o.input, { x: o.x, y: o.y });
-      const cell = numberOption(o.cell, "cell", { min: 1 });
-      const radius = numberOption(o.radius, "radius", { min: 1 });
-      const grid = run(o.input, () => kernelDensity(points, { cell, radius }));
-      json({ ...grid, values: Array.from(grid.values) });
-    });
+    .action(
+      async (o: TextOptions & { input: string; x: string; y: string; cell: string; radius: string }) => {
+        const points = await readPoints(o.input, { x: o.x, y: o.y });
+        const cell = numberOption(o.cell, "cell", { min: 1 });
+        const radius = numberOption(o.radius, "radius", { min: 1 });
+        const grid = run(o.input, () => kernelDensity(points, { cell, radius }));
+        emit(o, { ...grid, values: Array.from(grid.values) }, () =>
+          describeDensity({ subject: o.onderwerp, result: grid, radius }),
+        );
+      },
+    );
 }
