@@ -106,7 +106,7 @@ describe("driehoek analyse poisson-rate and rate", () => {
     }
     const unknown = await run("poisson-rate", ...args, "--onbekend");
     assert.equal(unknown.code, 1);
-    assert.match(unknown.err, /unknown option '--onbekend'/);
+    assert.match(unknown.err, /fout: onbekende optie --onbekend/);
     const bad = await run("poisson-rate", ...args, "--method", "bayes");
     assert.equal(bad.code, 1);
     assert.match(bad.err, /--method moet exact, score of wald zijn/);

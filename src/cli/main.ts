@@ -5,6 +5,7 @@ import { AccessDenied, InputError, StoreError } from "../domain/errors.ts";
 import { registerAnalyseCommands } from "./analyse-command.ts";
 import { type CliEffects, processEffects } from "./context.ts";
 import { registerDemoCommand } from "./demo-command.ts";
+import { speakDutch } from "./dutch-commander.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerIngestCommands } from "./ingest-command.ts";
 import { registerServeCommands } from "./serve-command.ts";
@@ -18,6 +19,7 @@ export function buildProgram(fx: CliEffects): Command {
     .configureOutput({ writeOut: fx.stdout, writeErr: fx.stderr })
     // Before the subcommands are added, so they inherit it: usage errors throw, never exit.
     .exitOverride();
+  speakDutch(program, fx.stderr);
   registerServeCommands(program, fx);
   registerImportCommands(program, fx);
   registerIngestCommands(program, fx);
