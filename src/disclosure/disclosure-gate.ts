@@ -1,0 +1,186 @@
+// The one gate every read passes on its way to a person (web pages, API, exports, e-mail, CLI):
+// no purpose, no data; a legal basis from the registry that covers role, purpose, sensitivity and
+// conditions; an access policy that allows every area asked; the answer protected as the legal
+// basis demands; and an entry in the verstrekkingenregister before the answer is returned.
+
+import { createHash } from "node:crypto";
+import { AccessDenied } from "../domain/errors.ts";
+import type { Sensitivity } from "../domain/sensitivity.ts";
+import { chooseLegalBasis, type LegalBasisQuestion } from "./legal-bases/choose-legal-basis.ts";
+import {
+  type ConditionKind,
+  type DataSource,
+  type LegalBasisRegistry,
+  parsePurpose,
+} from "./legal-bases/legal-basis-registry.ts";
+import type { Authorizer, SubjectOrganisation } from "./policies/cedar-authorizer.ts";
+import type { Register } from "./register/register.ts";
+
+/** Who asks: a logged-in user, or a command run as a user (`--als`). */
+export interface Requester {
+  user: string;
+  roles: string[];
+  organisation: SubjectOrganisation | null;
+}
+
+/** Facts a legal basis's conditions may ask about (see choose-legal-basis.ts). */
+export type DisclosureFacts = Pick<
+  LegalBasisQuestion,
+  "criminalEnforcement" | "touchesPublicOrder" | "localAgreement" | "decision" | "convenant"
+>;
+
+export interface DisclosureRequest {
+  requester: Requester;
+  /** Doelbinding as asked, e.g. "openbare-orde" or "casus:2026-014"; null or "" is refused. */
+  purpose: string | null;
+  /** Product id or query name, e.g. "maandoverzicht". */
+  what: string;
+  /** Area codes the answer is about; [] means the whole country. */
+  areas: string[];
+  period: string | null;
+  sensitivity: Sensitivity;
+  source?: DataSource;
+  facts?: DisclosureFacts;
+}
+
+/** Obligations that change the answer itself; the gate refuses when it cannot apply them. */
+export const PROTECTING_OBLIGATIONS: readonly ConditionKind[] = [
+  "tabelbeveiliging",
+  "afronden-op-5",
+  "niet-herleidbaar-tot-anderen",
+];
+
+export interface DiscloseOptions<T> {
+  /**
+   * Applies the protecting obligations to the answer (table protection, rounding, removing what
+   * could identify others). Required whenever the legal basis brings such an obligation.
+   */
+  protect?: (data: T, obligations: ConditionKind[]) => T;
+  /** Number of cells or records in the answer, for the register; default: array length or 1. */
+  count?: (data: T) => number;
+}
+
+export interface Disclosed<T> {
+  data: T;
+  legalBasis: string;
+  /** @id of the access policies that allowed it. */
+  policies: string[];
+  obligations: ConditionKind[];
+  /** Sequence number of the register entry. */
+  registerSeq: number;
+}
+
+export interface GateDeps {
+  registry: LegalBasisRegistry;
+  authorizer: Authorizer;
+  register: Register;
+  now: () => Date;
+}
+
+export interface Gate {
+  disclose<T>(
+    request: DisclosureRequest,
+    produce: () => Promise<T>,
+    opts?: DiscloseOptions<T>,
+  ): Promise<Disclosed<T>>;
+}
+
+/** The whole country: the area of a request that names none. */
+export const WHOLE_COUNTRY = "NL";
+
+export function createGate(deps: GateDeps): Gate {
+  return {
+    async disclose(request, produce, opts = {}) {
+      const { requester } = request;
+      const purpose = parsePurposeOrDeny(deps.registry, request.purpose, request.what);
+      const choice = chooseLegalBasis(deps.registry, {
+        roles: requester.roles,
+        purpose,
+        sensitivity: request.sensitivity,
+        source: request.source,
+        ...request.facts,
+      });
+      if (!choice.ok) {
+        throw new AccessDenied(
+          `Geen grondslag om ${request.what} (${request.sensitivity}) te verstrekken voor doel ${purpose.id}: ` +
+            choice.reasons.join("; "),
+          request.what,
+        );
+      }
+      const policies = new Set<string>();
+      for (const area of request.areas.length > 0 ? request.areas : [WHOLE_COUNTRY]) {
+        const decision = deps.authorizer.decide({
+          action: "lees",
+          subject: { id: requester.user, roles: requester.roles, organisation: requester.organisation },
+          data: { what: request.what, area, sensitivity: request.sensitivity },
+          purpose: purpose.id,
+          legalBasis: choice.basis.id,
+        });
+        if (!decision.allowed) {
+          throw new AccessDenied(
+            `Geen toegang tot ${request.what} voor gebied ${area}: het beleid staat dit niet toe` +
+              (decision.policies.length > 0 ? ` (${decision.policies.join(", ")})` : ""),
+            request.what,
+          );
+        }
+        for (const p of decision.policies) policies.add(p);
+      }
+      const protecting = choice.obligations.filter((o) => PROTECTING_OBLIGATIONS.includes(o));
+      if (protecting.length > 0 && !opts.protect) {
+        throw new AccessDenied(
+          `${request.what} kan niet worden beveiligd zoals grondslag ${choice.basis.id} vraagt (${protecting.join(", ")})`,
+          request.what,
+        );
+      }
+
+      const raw = await produce();
+      const data = opts.protect && protecting.length > 0 ? opts.protect(raw, protecting) : raw;
+      const entry = deps.register.append({
+        at: deps.now().toISOString(),
+        kind: "verstrekking",
+        user: requester.user,
+        roles: requester.roles,
+        organisation: requester.organisation?.id ?? null,
+        purpose: purpose.number ? `${purpose.id}:${purpose.number}` : purpose.id,
+        legalBasis: `${choice.basis.id}@${deps.registry.version}`,
+        policy: [...policies].join(","),
+        what: request.what,
+        areas: request.areas,
+        period: request.period,
+        sensitivity: request.sensitivity,
+        count: opts.count ? opts.count(data) : Array.isArray(data) ? data.length : 1,
+        contentHash: contentHash(data),
+      });
+      return {
+        data,
+        legalBasis: choice.basis.id,
+        policies: [...policies],
+        obligations: choice.obligations,
+        registerSeq: entry.seq,
+      };
+    },
+  };
+}
+
+function parsePurposeOrDeny(registry: LegalBasisRegistry, purpose: string | null, what: string) {
+  if (purpose === null || purpose.trim() === "") {
+    throw new AccessDenied("Geen doel opgegeven: zonder doel geen gegevens. Kies een doel.", what);
+  }
+  try {
+    return parsePurpose(registry, purpose);
+  } catch (err) {
+    throw new AccessDenied((err as Error).message, what);
+  }
+}
+
+/** SHA-256 of the answer's JSON (typed arrays as plain arrays, Dates as ISO strings). */
+export function contentHash(data: unknown): string {
+  const json = JSON.stringify(data, (_key, value: unknown) =>
+    ArrayBuffer.isView(value) && !(value instanceof DataView)
+      ? Array.from(value as unknown as ArrayLike<number>)
+      : value,
+  );
+  return createHash("sha256")
+    .update(json ?? "null")
+    .digest("hex");
+}
