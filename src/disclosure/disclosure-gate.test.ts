@@ -21,7 +21,12 @@ function setup() {
   const register = openRegister({
     path,
     key: KEY,
-    anchor: { read: async () => anchored, write: async (h) => void (anchored = h) },
+    anchor: {
+      read: async () => anchored,
+      write: async (h) => {
+        anchored = h;
+      },
+    },
   });
   const gate = createGate({
     registry: loadLegalBasisRegistry(),
