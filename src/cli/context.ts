@@ -13,6 +13,8 @@ export interface CliEffects {
   env: Record<string, string | undefined>;
   /** Whether stderr is a terminal (progress bars only then). */
   isTty: boolean;
+  /** All of standard input, e.g. a password given with --wachtwoord-stdin. */
+  readStdin: () => Promise<string>;
 }
 
 export const processEffects = (): CliEffects => ({
@@ -21,6 +23,11 @@ export const processEffects = (): CliEffects => ({
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   isTty: Boolean(process.stderr.isTTY),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 });
 
 export const DEFAULT_DB = "data/driehoek.duckdb";

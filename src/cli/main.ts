@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from "commander";
 import { AccessDenied, InputError, StoreError } from "../domain/errors.ts";
+import { registerAccountCommands } from "./account-commands.ts";
 import { registerAnalyseCommands } from "./analyse-command.ts";
 import { type CliEffects, processEffects } from "./context.ts";
 import { registerDemoCommand } from "./demo-command.ts";
@@ -25,6 +26,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerIngestCommands(program, fx);
   registerDemoCommand(program, { now: fx.now, stdout: fx.stdout, isTty: fx.isTty });
   registerAnalyseCommands(program, fx);
+  registerAccountCommands(program, fx);
   return program;
 }
 

@@ -9,7 +9,7 @@ export interface CliRun {
   code: number;
 }
 
-export async function runInProcess(args: string[]): Promise<CliRun> {
+export async function runInProcess(args: string[], opts: { stdin?: string } = {}): Promise<CliRun> {
   let out = "";
   let err = "";
   const fx: CliEffects = {
@@ -22,6 +22,7 @@ export async function runInProcess(args: string[]): Promise<CliRun> {
     },
     env: {},
     isTty: false,
+    readStdin: async () => opts.stdin ?? "",
   };
   process.exitCode = 0;
   await main(["node", "driehoek", ...args], fx);

@@ -1,0 +1,199 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { verifyPassword } from "../server/auth/passwords.ts";
+import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
+import { runInProcess } from "./run-in-process.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "driehoek-gebruiker-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const db = join(dir, "d.duckdb");
+const run = (args: string[], stdin?: string) => runInProcess([...args, "--db", db], { stdin });
+
+describe("driehoek organisatie and gebruiker", () => {
+  it("adds organisations and users, and lists them (name, organisation, roles) without secrets", async () => {
+    assert.equal(
+      (
+        await run([
+          "organisatie",
+          "toevoegen",
+          "--id",
+          "gm9001",
+          "--naam",
+          "Gemeente Aadorp",
+          "--soort",
+          "gemeente",
+          "--gebied",
+          "GM9001",
+        ])
+      ).code,
+      0,
+    );
+    assert.equal(
+      (
+        await run([
+          "organisatie",
+          "toevoegen",
+          "--id",
+          "politie-re90",
+          "--naam",
+          "Eenheid Demo",
+          "--soort",
+          "politie",
+          "--gebied",
+          "RE90",
+        ])
+      ).code,
+      0,
+    );
+    const added = await run([
+      "gebruiker",
+      "toevoegen",
+      "--id",
+      "bm.aadorp",
+      "--naam",
+      "Burgemeester Aadorp",
+      "--rol",
+      "burgemeester",
+      "--organisatie",
+      "gm9001",
+    ]);
+    assert.equal(added.code, 0, added.err);
+    const password = /Wachtwoord \(wordt niet nog eens getoond\): (\S+)/.exec(added.out)?.[1] ?? "";
+    const own = await run(
+      [
+        "gebruiker",
+        "toevoegen",
+        "--id",
+        "tc.aadorp",
+        "--naam",
+        "Teamchef",
+        "--rol",
+        "teamchef,politie-analist",
+        "--organisatie",
+        "politie-re90",
+        "--wachtwoord-stdin",
+      ],
+      "een eigen lang wachtwoord\n",
+    );
+    assert.equal(own.code, 0, own.err);
+    assert.doesNotMatch(own.out, /Wachtwoord/);
+    const list = JSON.parse((await run(["gebruiker", "lijst", "--json"])).out) as Record<string, unknown>[];
+    assert.deepEqual(
+      list.map((u) => [u.id, u.naam, u.organisatie, u.rollen]),
+      [
+        ["bm.aadorp", "Burgemeester Aadorp", "gm9001", ["burgemeester"]],
+        ["tc.aadorp", "Teamchef", "politie-re90", ["teamchef", "politie-analist"]],
+      ],
+    );
+    assert.ok(!JSON.stringify(list).includes("argon2"), "no password hashes in the list");
+    const store = await openDuckDbStore(db);
+    try {
+      const bm = await store.user("bm.aadorp");
+      assert.equal(await verifyPassword(bm?.passwordHash ?? "", password), true);
+      const tc = await store.user("tc.aadorp");
+      assert.equal(await verifyPassword(tc?.passwordHash ?? "", "een eigen lang wachtwoord"), true);
+    } finally {
+      await store.close();
+    }
+    const orgs = JSON.parse((await run(["organisatie", "lijst", "--json"])).out) as {
+      id: string;
+      authority: string[];
+    }[];
+    assert.deepEqual(
+      orgs.map((o) => [o.id, o.authority]),
+      [
+        ["gm9001", ["GM9001"]],
+        ["politie-re90", ["RE90"]],
+      ],
+    );
+  });
+
+  it("refuses unknown roles, a role that does not fit the organisation, weak passwords and duplicates", async () => {
+    const cases: [string[], RegExp, string?][] = [
+      [
+        ["gebruiker", "toevoegen", "--id", "x1", "--naam", "X", "--rol", "koning", "--organisatie", "gm9001"],
+        /onbekende rol koning/,
+      ],
+      [
+        [
+          "gebruiker",
+          "toevoegen",
+          "--id",
+          "x2",
+          "--naam",
+          "X",
+          "--rol",
+          "teamchef",
+          "--organisatie",
+          "gm9001",
+        ],
+        /hoort bij een organisatie van soort politie/,
+      ],
+      [
+        ["gebruiker", "toevoegen", "--id", "x3", "--naam", "X", "--rol", "burgemeester"],
+        /vraagt een organisatie/,
+      ],
+      [
+        [
+          "gebruiker",
+          "toevoegen",
+          "--id",
+          "x4",
+          "--naam",
+          "X",
+          "--rol",
+          "burgemeester",
+          "--organisatie",
+          "gm9999",
+        ],
+        /organisatie gm9999 bestaat niet/,
+      ],
+      [
+        ["gebruiker", "toevoegen", "--id", "x5", "--naam", "X", "--rol", "fg", "--wachtwoord-stdin"],
+        /minstens 12 tekens/,
+        "kort\n",
+      ],
+      [["gebruiker", "toevoegen", "--id", "bm.aadorp", "--naam", "X", "--rol", "fg"], /bestaat al/],
+      [["gebruiker", "toevoegen", "--id", "X Y", "--naam", "X", "--rol", "fg"], /geen geldige naam/],
+      [
+        ["organisatie", "toevoegen", "--id", "o1", "--naam", "O", "--soort", "bank", "--gebied", "GM9001"],
+        /onbekende soort bank/,
+      ],
+      [
+        ["organisatie", "toevoegen", "--id", "o1", "--naam", "O", "--soort", "om", "--gebied", "overal"],
+        /gebiedscodes/,
+      ],
+      [["gebruiker", "rollen", "niemand", "--rol", "fg"], /gebruiker niemand bestaat niet/],
+    ];
+    for (const [args, message, stdin] of cases) {
+      const r = await run(args, stdin);
+      assert.equal(r.code, 1, args.join(" "));
+      assert.match(r.err, message, args.join(" "));
+    }
+  });
+
+  it("changes roles, resets a password and blocks and unblocks", async () => {
+    assert.equal(
+      (await run(["gebruiker", "rollen", "bm.aadorp", "--rol", "burgemeester,beheerder"])).code,
+      0,
+    );
+    assert.equal((await run(["gebruiker", "blokkeren", "bm.aadorp"])).code, 0);
+    let list = JSON.parse((await run(["gebruiker", "lijst", "--json"])).out) as {
+      id: string;
+      rollen: string[];
+      actief: boolean;
+    }[];
+    assert.deepEqual(
+      list.find((u) => u.id === "bm.aadorp"),
+      { ...list.find((u) => u.id === "bm.aadorp"), rollen: ["burgemeester", "beheerder"], actief: false },
+    );
+    assert.equal((await run(["gebruiker", "deblokkeren", "bm.aadorp"])).code, 0);
+    list = JSON.parse((await run(["gebruiker", "lijst", "--json"])).out);
+    assert.equal(list.find((u) => u.id === "bm.aadorp")?.actief, true);
+    const reset = await run(["gebruiker", "wachtwoord", "bm.aadorp"]);
+    assert.match(reset.out, /Wachtwoord van bm\.aadorp gewijzigd/);
+  });
+});

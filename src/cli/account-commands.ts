@@ -1,0 +1,259 @@
+// `driehoek organisatie …` and `driehoek gebruiker …`: the beheerder's work on the command line.
+// Whoever can run these commands on the server can already read the database files, so they need
+// no login; they change who may log in, never what the law allows (that is in config/ and policies/).
+
+import type { Command } from "commander";
+import type { Organisation, UserAccount } from "../domain/account.ts";
+import { InputError } from "../domain/errors.ts";
+import { isRole, ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
+import { generatePassword, hashPassword, passwordProblem } from "../server/auth/passwords.ts";
+import type { Store } from "../store/store.ts";
+import { type CliEffects, storePath, withStore } from "./context.ts";
+import { textTable } from "./format-nl.ts";
+
+const ID = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+function parseId(value: string, option: string): string {
+  if (!ID.test(value)) {
+    throw new InputError(
+      `${value} is geen geldige naam: kleine letters, cijfers, punt, streepje of liggend streepje, 2 tot 64 tekens`,
+      option,
+    );
+  }
+  return value;
+}
+
+function parseRoles(value: string): Role[] {
+  const roles = value
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (roles.length === 0) throw new InputError("geef minstens één rol", "--rol");
+  for (const r of roles) {
+    if (!isRole(r))
+      throw new InputError(`onbekende rol ${r}; kies uit ${Object.keys(ROLES).join(", ")}`, "--rol");
+  }
+  return [...new Set(roles)] as Role[];
+}
+
+/** A role that belongs to a kind of organisation (teamchef → politie) needs such an organisation. */
+function checkRolesFit(roles: Role[], org: Organisation | undefined): void {
+  for (const r of roles) {
+    const kind = ROLES[r].organisatie;
+    if (kind === null) continue;
+    if (!org) throw new InputError(`de rol ${r} vraagt een organisatie (--organisatie)`, "--organisatie");
+    const fits = kind === org.kind || (kind === "partner" && org.kind === "zvh");
+    if (!fits) {
+      throw new InputError(
+        `de rol ${r} hoort bij een organisatie van soort ${kind}, ${org.id} is ${org.kind}`,
+        "--rol",
+      );
+    }
+  }
+}
+
+async function newPassword(
+  fx: CliEffects,
+  fromStdin: boolean | undefined,
+): Promise<{ hash: string; shown: string | null }> {
+  if (!fromStdin) {
+    const password = generatePassword();
+    return { hash: await hashPassword(password), shown: password };
+  }
+  const password = (await fx.readStdin()).replace(/\r?\n$/, "");
+  const problem = passwordProblem(password);
+  if (problem) throw new InputError(problem, "--wachtwoord-stdin");
+  return { hash: await hashPassword(password), shown: null };
+}
+
+async function existingUser(store: Store, id: string): Promise<UserAccount> {
+  const user = await store.user(id);
+  if (!user) throw new InputError(`gebruiker ${id} bestaat niet`, "gebruiker");
+  return user;
+}
+
+export function registerAccountCommands(program: Command, fx: CliEffects): void {
+  const out = (t: string) => fx.stdout(t);
+  const org = program.command("organisatie").description("Organisaties en hun gezagsgebied");
+
+  org
+    .command("toevoegen")
+    .description("Voeg een organisatie toe, of wijzig er een")
+    .requiredOption("--id <id>", "korte naam, bijvoorbeeld gm9001 of politie-re90")
+    .requiredOption("--naam <naam>", "volledige naam")
+    .requiredOption("--soort <soort>", ORGANISATION_KINDS.join(", "))
+    .requiredOption(
+      "--gebied <codes>",
+      "gebiedscodes van het gezagsgebied, gescheiden door komma's (GM…, RE…)",
+    )
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: { id: string; naam: string; soort: string; gebied: string; db?: string }) => {
+      const kind = o.soort as OrganisationKind;
+      if (!ORGANISATION_KINDS.includes(kind)) {
+        throw new InputError(
+          `onbekende soort ${o.soort}; kies uit ${ORGANISATION_KINDS.join(", ")}`,
+          "--soort",
+        );
+      }
+      const authority = o.gebied
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean);
+      if (authority.length === 0 || authority.some((c) => !/^[A-Z]{2}[0-9A-Z]{1,10}$/.test(c))) {
+        throw new InputError("geef gebiedscodes zoals GM9001 of RE90, gescheiden door komma's", "--gebied");
+      }
+      const organisation: Organisation = { id: parseId(o.id, "--id"), name: o.naam, kind, authority };
+      await withStore(storePath(o.db, fx), (store) => store.saveOrganisation(organisation));
+      out(`Organisatie ${organisation.id} (${kind}) opgeslagen, gebied ${authority.join(", ")}.\n`);
+    });
+
+  org
+    .command("lijst")
+    .description("Alle organisaties")
+    .option("--json", "uitvoer als JSON")
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: { json?: boolean; db?: string }) => {
+      const list = await withStore(storePath(o.db, fx), (store) => store.organisations());
+      if (o.json) return out(`${JSON.stringify(list)}\n`);
+      out(
+        textTable(
+          ["id", "naam", "soort", "gebied"],
+          list.map((x) => [x.id, x.name, x.kind, x.authority.join(", ")]),
+        ),
+      );
+    });
+
+  const user = program.command("gebruiker").description("Gebruikers, hun organisatie en rollen");
+
+  user
+    .command("toevoegen")
+    .description("Voeg een gebruiker toe; zonder --wachtwoord-stdin krijgt die een gemaakt wachtwoord")
+    .requiredOption("--id <id>", "inlognaam")
+    .requiredOption("--naam <naam>", "volledige naam")
+    .requiredOption("--rol <rollen>", `rollen, gescheiden door komma's (${Object.keys(ROLES).join(", ")})`)
+    .option("--organisatie <id>", "organisatie (nodig voor alle rollen behalve fg en beheerder)")
+    .option("--email <adres>", "e-mailadres")
+    .option("--wachtwoord-stdin", "lees het wachtwoord van standaardinvoer")
+    .option("--db <pad>", "databasebestand")
+    .action(
+      async (o: {
+        id: string;
+        naam: string;
+        rol: string;
+        organisatie?: string;
+        email?: string;
+        wachtwoordStdin?: boolean;
+        db?: string;
+      }) => {
+        const id = parseId(o.id, "--id");
+        const roles = parseRoles(o.rol);
+        const shown = await withStore(storePath(o.db, fx), async (store) => {
+          if (await store.user(id)) throw new InputError(`gebruiker ${id} bestaat al`, "--id");
+          const organisation = o.organisatie
+            ? (await store.organisations()).find((x) => x.id === o.organisatie)
+            : undefined;
+          if (o.organisatie && !organisation) {
+            throw new InputError(`organisatie ${o.organisatie} bestaat niet`, "--organisatie");
+          }
+          checkRolesFit(roles, organisation);
+          const password = await newPassword(fx, o.wachtwoordStdin);
+          await store.saveUser({
+            id,
+            name: o.naam,
+            email: o.email ?? null,
+            organisation: organisation?.id ?? null,
+            roles,
+            passwordHash: password.hash,
+            totpSecret: null,
+            oidcSubject: null,
+            failedLogins: 0,
+            lockedUntil: null,
+            active: true,
+            createdAt: fx.now(),
+          });
+          return password.shown;
+        });
+        out(`Gebruiker ${id} toegevoegd met rol ${roles.join(", ")}.\n`);
+        if (shown) out(`Wachtwoord (wordt niet nog eens getoond): ${shown}\n`);
+      },
+    );
+
+  user
+    .command("lijst")
+    .description("Alle gebruikers met organisatie en rollen (geen wachtwoorden)")
+    .option("--json", "uitvoer als JSON")
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: { json?: boolean; db?: string }) => {
+      const users = await withStore(storePath(o.db, fx), (store) => store.users());
+      const rows = users.map((u) => ({
+        id: u.id,
+        naam: u.name,
+        organisatie: u.organisation,
+        rollen: u.roles,
+        actief: u.active,
+        tweedeFactor: u.totpSecret !== null,
+      }));
+      if (o.json) return out(`${JSON.stringify(rows)}\n`);
+      out(
+        textTable(
+          ["id", "naam", "organisatie", "rollen", "actief"],
+          rows.map((r) => [r.id, r.naam, r.organisatie ?? "", r.rollen.join(", "), r.actief ? "ja" : "nee"]),
+        ),
+      );
+    });
+
+  user
+    .command("rollen <id>")
+    .description("Zet de rollen van een gebruiker")
+    .requiredOption("--rol <rollen>", "de nieuwe rollen, gescheiden door komma's")
+    .option("--db <pad>", "databasebestand")
+    .action(async (id: string, o: { rol: string; db?: string }) => {
+      const roles = parseRoles(o.rol);
+      await withStore(storePath(o.db, fx), async (store) => {
+        const u = await existingUser(store, id);
+        checkRolesFit(
+          roles,
+          (await store.organisations()).find((x) => x.id === u.organisation),
+        );
+        await store.saveUser({ ...u, roles });
+      });
+      out(`Gebruiker ${id} heeft nu rol ${roles.join(", ")}.\n`);
+    });
+
+  user
+    .command("wachtwoord <id>")
+    .description("Geef een gebruiker een nieuw wachtwoord (en hef een blokkade door mislukte pogingen op)")
+    .option("--wachtwoord-stdin", "lees het wachtwoord van standaardinvoer")
+    .option("--db <pad>", "databasebestand")
+    .action(async (id: string, o: { wachtwoordStdin?: boolean; db?: string }) => {
+      const shown = await withStore(storePath(o.db, fx), async (store) => {
+        const u = await existingUser(store, id);
+        const password = await newPassword(fx, o.wachtwoordStdin);
+        await store.saveUser({ ...u, passwordHash: password.hash, failedLogins: 0, lockedUntil: null });
+        return password.shown;
+      });
+      out(`Wachtwoord van ${id} gewijzigd.\n`);
+      if (shown) out(`Wachtwoord (wordt niet nog eens getoond): ${shown}\n`);
+    });
+
+  for (const [name, active] of [
+    ["blokkeren", false],
+    ["deblokkeren", true],
+  ] as const) {
+    user
+      .command(`${name} <id>`)
+      .description(
+        active
+          ? "Laat een geblokkeerde gebruiker weer inloggen"
+          : "Blokkeer een gebruiker: inloggen kan niet meer",
+      )
+      .option("--db <pad>", "databasebestand")
+      .action(async (id: string, o: { db?: string }) => {
+        await withStore(storePath(o.db, fx), async (store) => {
+          const u = await existingUser(store, id);
+          await store.saveUser({ ...u, active, failedLogins: 0, lockedUntil: null });
+        });
+        out(`Gebruiker ${id} is ${active ? "weer actief" : "geblokkeerd"}.\n`);
+      });
+  }
+}
