@@ -174,4 +174,20 @@ describe("the disclosure gate", () => {
     );
     assert.deepEqual(entries(), []);
   });
+
+  it("administrative reads are for the beheerder only, and registered as beheer", async () => {
+    const { gate, entries } = setup();
+    const admin: Requester = { user: "beheer", roles: ["beheerder"], organisation: null };
+    const r = await gate.administer({ requester: admin, what: "leveringen" }, async () => [1, 2, 3]);
+    assert.deepEqual([r.data, r.policies], [[1, 2, 3], ["beheerder-beheer"]]);
+    await assert.rejects(
+      gate.administer({ requester: mayor, what: "leveringen" }, async () => [1]),
+      /alleen voor de beheerder/,
+    );
+    const [e] = entries();
+    assert.deepEqual(
+      [e.kind, e.user, e.what, e.count, e.legalBasis],
+      ["beheer", "beheer", "leveringen", 3, null],
+    );
+  });
 });

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { AccessDenied } from "../domain/errors.ts";
 import type { Sensitivity } from "../domain/sensitivity.ts";
+import { WHOLE_COUNTRY } from "./area-lineage.ts";
 import { chooseLegalBasis, type LegalBasisQuestion } from "./legal-bases/choose-legal-basis.ts";
 import {
   type ConditionKind,
@@ -83,10 +84,16 @@ export interface Gate {
     produce: () => Promise<T>,
     opts?: DiscloseOptions<T>,
   ): Promise<Disclosed<T>>;
+  /**
+   * Administrative information for the beheerder (deliveries, quarantine counts, users): allowed
+   * by the "beheer" policy, no legal basis for content, and registered as kind "beheer".
+   */
+  administer<T>(
+    request: { requester: Requester; what: string },
+    produce: () => Promise<T>,
+    opts?: Pick<DiscloseOptions<T>, "count">,
+  ): Promise<Disclosed<T>>;
 }
-
-/** The whole country: the area of a request that names none. */
-export const WHOLE_COUNTRY = "NL";
 
 export function createGate(deps: GateDeps): Gate {
   return {
@@ -156,6 +163,41 @@ export function createGate(deps: GateDeps): Gate {
         legalBasis: choice.basis.id,
         policies: [...policies],
         obligations: choice.obligations,
+        registerSeq: entry.seq,
+      };
+    },
+
+    async administer(request, produce, opts = {}) {
+      const { requester } = request;
+      const decision = deps.authorizer.decide({
+        action: "beheer",
+        subject: { id: requester.user, roles: requester.roles, organisation: requester.organisation },
+      });
+      if (!decision.allowed) {
+        throw new AccessDenied(`Geen toegang tot ${request.what}: alleen voor de beheerder`, request.what);
+      }
+      const data = await produce();
+      const entry = deps.register.append({
+        at: deps.now().toISOString(),
+        kind: "beheer",
+        user: requester.user,
+        roles: requester.roles,
+        organisation: requester.organisation?.id ?? null,
+        purpose: "beheer",
+        legalBasis: null,
+        policy: decision.policies.join(","),
+        what: request.what,
+        areas: [],
+        period: null,
+        sensitivity: "open",
+        count: opts.count ? opts.count(data) : Array.isArray(data) ? data.length : 1,
+        contentHash: contentHash(data),
+      });
+      return {
+        data,
+        legalBasis: "beheer",
+        policies: decision.policies,
+        obligations: [],
         registerSeq: entry.seq,
       };
     },

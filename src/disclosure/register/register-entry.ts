@@ -6,8 +6,11 @@
 import { createHmac } from "node:crypto";
 import type { Sensitivity } from "../../domain/sensitivity.ts";
 
-/** `verstrekking`: data reached a person; `retentie`: data was purged at the end of its retention. */
-export type RegisterKind = "verstrekking" | "retentie";
+/**
+ * `verstrekking`: data reached a person; `beheer`: administrative information (deliveries, users)
+ * reached a beheerder; `retentie`: data was purged at the end of its retention.
+ */
+export type RegisterKind = "verstrekking" | "beheer" | "retentie";
 
 /** What is recorded about one disclosure (DESIGN.md §4): who, why, under which rule, what, when. */
 export interface RegisterFields {
