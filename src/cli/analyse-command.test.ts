@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { runInProcess } from "./run-in-process.ts";
+import { addTestAccounts, readAs } from "./test-accounts.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "driehoek-analyse-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -483,6 +484,7 @@ describe("driehoek analyse hotspots --gebied", () => {
       db,
     ]);
     assert.equal(imp.code, 0, imp.err);
+    await addTestAccounts(db);
     const file = join(dir, "gebied-punten.csv");
     writeFileSync(file, "x,y\n155050,463050\n155150,463150\n155450,463050\n155650,463150\n");
     const all = JSON.parse(
@@ -504,6 +506,7 @@ describe("driehoek analyse hotspots --gebied", () => {
       "GM9001",
       "--db",
       db,
+      ...readAs,
     );
     assert.equal(r.code, 0, r.err);
     const inside = JSON.parse(r.out) as { cells: { x1: number; count: number }[] };
@@ -530,6 +533,7 @@ describe("driehoek analyse hotspots --gebied", () => {
       "GM9999",
       "--db",
       db,
+      ...readAs,
     );
     assert.match(unknown.err, /gebied GM9999 met grenzen staat niet in de database/);
   });

@@ -35,7 +35,8 @@ import { localBuckets, monthLabelNl } from "../domain/time.ts";
 import { compileDateTimePattern, parseIsoDateTime } from "../ingest/parse-datetime.ts";
 import { monthNameNl } from "../render/format-nl.ts";
 import { cellNumber, numberOption, readColumns, readNumberColumn, readPoints } from "./analyse-input.ts";
-import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
+import { type AccessOptions, alreadyPublic, discloseForCli } from "./cli-access.ts";
+import { type CliEffects, storePath, withStore } from "./context.ts";
 
 /** Runs a method; a RangeError from the method (bad parameters for this data) is an input error. */
 function run<T>(what: string, method: () => T): T {
@@ -440,19 +441,22 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     )
     .option("--geojson", "uitvoer als GeoJSON (WGS84) in plaats van JSON")
     .option("--db <pad>", "databasebestand (voor --gebied)")
+    .option("--als <gebruiker>", "voor --gebied: de gebruiker die de grens vraagt (of DRIEHOEK_ALS)")
+    .option("--doel <doel>", "voor --gebied: het doel (of DRIEHOEK_DOEL)")
     .action(
       async (
-        o: TextOptions & {
-          input: string;
-          x: string;
-          y: string;
-          cell: string;
-          distance: string;
-          fdr: string;
-          gebied?: string;
-          geojson?: boolean;
-          db?: string;
-        },
+        o: TextOptions &
+          AccessOptions & {
+            input: string;
+            x: string;
+            y: string;
+            cell: string;
+            distance: string;
+            fdr: string;
+            gebied?: string;
+            geojson?: boolean;
+            db?: string;
+          },
       ) => {
         const points = await readPoints(o.input, { x: o.x, y: o.y });
         const opts = {
@@ -461,16 +465,25 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           fdr: numberOption(o.fdr, "fdr", { min: 0 }),
         };
         const gebied = o.gebied;
+        const db = storePath(o.db, fx);
         const area = gebied
-          ? await withStore(storePath(o.db, fx), (store) =>
-              discloseToCli("gebiedsgrens", "open", [gebied], async () => {
-                for (const level of ["gemeente", "wijk", "buurt", "pc4"] as const) {
-                  const [year] = await store.boundaryYears(level);
-                  const found = (await store.areas(level, year)).find((a) => a.code === gebied);
-                  if (found?.rd) return found.rd;
-                }
-                throw new InputError(`gebied ${gebied} met grenzen staat niet in de database`, "--gebied");
-              }),
+          ? await withStore(db, (store) =>
+              discloseForCli(
+                store,
+                db,
+                fx,
+                o,
+                { what: "gebiedsgrens", areas: [], period: null, sensitivity: "open", source: "openbaar" },
+                async () => {
+                  for (const level of ["gemeente", "wijk", "buurt", "pc4"] as const) {
+                    const [year] = await store.boundaryYears(level);
+                    const found = (await store.areas(level, year)).find((a) => a.code === gebied);
+                    if (found?.rd) return found.rd;
+                  }
+                  throw new InputError(`gebied ${gebied} met grenzen staat niet in de database`, "--gebied");
+                },
+                { protect: alreadyPublic },
+              ),
             )
           : undefined;
         const result = run(o.input, () => gridHotspots(points, { ...opts, area }));

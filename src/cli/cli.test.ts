@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { runInProcess } from "./run-in-process.ts";
+import { addTestAccounts, adminAs, readAs } from "./test-accounts.ts";
 
 const shared = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const hasShared = existsSync(shared);
@@ -17,6 +18,10 @@ const db = join(dir, "cli.duckdb");
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (...args: string[]) => runInProcess([...args, "--db", db]);
+/** Reads through the gate, as a gemeente's analyst (open data) or the beheerder. */
+const read = (...args: string[]) => run(...args, ...readAs);
+const admin = (...args: string[]) => run(...args, ...adminAs);
+before(() => addTestAccounts(db));
 
 describe("driehoek import and gebieden on the real CBS files", { skip }, () => {
   it("imports the BVH -> INP classification", async () => {
@@ -66,7 +71,7 @@ describe("driehoek import and gebieden on the real CBS files", { skip }, () => {
     );
     assert.match(e.out, /^10 gebieden \(eenheid, 2025\) geladen/);
 
-    const list = await run("gebieden", "--niveau", "gemeente", "--json");
+    const list = await read("gebieden", "--niveau", "gemeente", "--json");
     const areas = JSON.parse(list.out) as {
       code: string;
       naam: string;
@@ -81,14 +86,14 @@ describe("driehoek import and gebieden on the real CBS files", { skip }, () => {
     );
     const ams = areas.find((a) => a.code === "GM0363");
     assert.deepEqual([ams?.naam, ams?.inwoners, ams?.bovenliggend], ["Amsterdam", 931_298, "RE05"]);
-    const units = JSON.parse((await run("gebieden", "--niveau", "eenheid", "--json")).out) as {
+    const units = JSON.parse((await read("gebieden", "--niveau", "eenheid", "--json")).out) as {
       code: string;
     }[];
     assert.deepEqual(
       units.map((u) => u.code),
       ["RE01", "RE02", "RE03", "RE04", "RE05", "RE06", "RE07", "RE08", "RE09", "RE10"],
     );
-    const text = await run("gebieden", "--niveau", "gemeente");
+    const text = await read("gebieden", "--niveau", "gemeente");
     assert.match(text.out, /GM0363\s+Amsterdam\s+gemeente\s+2025\s+RE05\s+931\.298/);
   });
 
@@ -98,14 +103,14 @@ describe("driehoek import and gebieden on the real CBS files", { skip }, () => {
     assert.match(r.out, /statline\) geladen/);
     const again = await run("ingest", join(shared, "statline_misdrijven_gemeente_2024.csv"), "--bron", "cbs");
     assert.match(again.out, /al geladen/);
-    const list = JSON.parse((await run("leveringen", "--json")).out) as {
+    const list = JSON.parse((await admin("leveringen", "--json")).out) as {
       id: number;
       format: string;
       counts: { aggregates: number; quarantined: number };
     }[];
     const d = list.find((x) => x.format === "statline");
     assert.ok(d && d.counts.aggregates > 300, JSON.stringify(d));
-    const q = JSON.parse((await run("quarantaine", String(d.id), "--json")).out) as { reason: string }[];
+    const q = JSON.parse((await admin("quarantaine", String(d.id), "--json")).out) as { reason: string }[];
     assert.equal(q.length, d.counts.quarantined);
   });
 
@@ -124,7 +129,7 @@ describe("driehoek import and gebieden on the real CBS files", { skip }, () => {
     assert.match(r.out, /2 gelezen, 1 nieuw, .*1 in quarantaine/);
     assert.match(r.out, /Genegeerde kolommen|driehoek quarantaine \d+/);
     const id = /quarantaine (\d+)/.exec(r.out)?.[1] ?? "";
-    const q = await run("quarantaine", id);
+    const q = await admin("quarantaine", id);
     assert.match(q.out, /export\.csv, regel 3, veld pleegdatum_begin: datum bestaat niet/);
   });
 });
@@ -155,7 +160,7 @@ describe("driehoek errors", () => {
   });
 
   it("refuses an unknown level", async () => {
-    const r = await run("gebieden", "--niveau", "provincie");
+    const r = await read("gebieden", "--niveau", "provincie");
     assert.equal(r.code, 1);
     assert.match(r.err, /niveau "provincie" bestaat niet/);
   });

@@ -1,8 +1,6 @@
 // What every command needs: the store location, the clock, output streams. Injected for tests.
 
 import { resolve } from "node:path";
-import { disclose, LOCAL_REQUESTER } from "../disclosure/gate.ts";
-import type { Sensitivity } from "../domain/sensitivity.ts";
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
 import type { Store } from "../store/store.ts";
 
@@ -44,18 +42,4 @@ export async function withStore<T>(path: string, work: (store: Store) => Promise
   } finally {
     await store.close();
   }
-}
-
-/** Every read a command shows passes the disclosure gate, as web pages do. */
-export async function discloseToCli<T>(
-  what: string,
-  sensitivity: Sensitivity,
-  areas: string[],
-  produce: () => Promise<T>,
-): Promise<T> {
-  const { data } = await disclose(
-    { requester: LOCAL_REQUESTER, purpose: null, what, areas, period: null, sensitivity },
-    produce,
-  );
-  return data;
 }

@@ -11,7 +11,8 @@ import {
   importIndelingFile,
   importPopulationFile,
 } from "../ingest/import-reference.ts";
-import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
+import { type AccessOptions, alreadyPublic, discloseForCli, withAccessOptions } from "./cli-access.ts";
+import { type CliEffects, storePath, withStore } from "./context.ts";
 import { n, textTable } from "./format-nl.ts";
 
 function parseYear(text: string, file: string): number {
@@ -120,23 +121,33 @@ export function registerImportCommands(program: Command, fx: CliEffects): void {
       report(fx, "adrespunten", await withStore(storePath(o.db, fx), (s) => importAddressesFile(s, file)));
     });
 
-  program
-    .command("gebieden")
-    .description("Toon de gebieden in de database: code, naam, niveau, bovenliggend gebied, inwoners")
+  withAccessOptions(
+    program
+      .command("gebieden")
+      .description("Toon de gebieden in de database: code, naam, niveau, bovenliggend gebied, inwoners"),
+  )
     .option("--niveau <niveau>", `alleen dit niveau (${AREA_LEVELS.join(", ")})`)
     .option("--jaar <jaar>", "alleen deze gebiedsindeling")
     .option("--json", "uitvoer als JSON")
     .option("--db <pad>", "databasebestand")
-    .action(async (o: { niveau?: string; jaar?: string; json?: boolean; db?: string }) => {
+    .action(async (o: AccessOptions & { niveau?: string; jaar?: string; json?: boolean; db?: string }) => {
       if (o.niveau && !isAreaLevel(o.niveau)) {
         throw new InputError(`niveau "${o.niveau}" bestaat niet (${AREA_LEVELS.join(", ")})`, "--niveau");
       }
-      const list = await withStore(storePath(o.db, fx), (s) =>
-        discloseToCli("gebieden", "open", [], () =>
-          s.listAreas({
-            level: o.niveau as AreaLevel | undefined,
-            year: o.jaar ? parseYear(o.jaar, "--jaar") : undefined,
-          }),
+      const db = storePath(o.db, fx);
+      const list = await withStore(db, (s) =>
+        discloseForCli(
+          s,
+          db,
+          fx,
+          o,
+          { what: "gebieden", areas: [], period: null, sensitivity: "open", source: "openbaar" },
+          () =>
+            s.listAreas({
+              level: o.niveau as AreaLevel | undefined,
+              year: o.jaar ? parseYear(o.jaar, "--jaar") : undefined,
+            }),
+          { protect: alreadyPublic },
         ),
       );
       if (o.json) {

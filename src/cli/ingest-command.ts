@@ -7,7 +7,8 @@ import { ingestFile } from "../ingest/ingest-file.ts";
 import { loadProfile } from "../ingest/profile.ts";
 import type { Delimiter } from "../ingest/text/csv-reader.ts";
 import type { TextEncoding } from "../ingest/text/detect-encoding.ts";
-import { type CliEffects, discloseToCli, storePath, withStore } from "./context.ts";
+import { type AccessOptions, administerForCli, withAccessOptions } from "./cli-access.ts";
+import { type CliEffects, storePath, withStore } from "./context.ts";
 import { n, textTable } from "./format-nl.ts";
 import { byteProgress } from "./progress.ts";
 
@@ -87,14 +88,15 @@ export function registerIngestCommands(program: Command, fx: CliEffects): void {
       },
     );
 
-  program
-    .command("leveringen")
-    .description("Toon alle leveringen met hun hash en aantallen")
+  withAccessOptions(
+    program.command("leveringen").description("Toon alle leveringen met hun hash en aantallen"),
+  )
     .option("--json", "uitvoer als JSON")
     .option("--db <pad>", "databasebestand")
-    .action(async (o: { json?: boolean; db?: string }) => {
-      const list = await withStore(storePath(o.db, fx), (s) =>
-        discloseToCli("leveringen", "aggregated", [], () => s.deliveries()),
+    .action(async (o: AccessOptions & { json?: boolean; db?: string }) => {
+      const db = storePath(o.db, fx);
+      const list = await withStore(db, (s) =>
+        administerForCli(s, db, fx, o, "leveringen", () => s.deliveries()),
       );
       if (o.json) {
         fx.stdout(`${JSON.stringify(list, null, 2)}\n`);
@@ -136,17 +138,21 @@ export function registerIngestCommands(program: Command, fx: CliEffects): void {
       );
     });
 
-  program
-    .command("quarantaine")
-    .description("Toon de afgewezen regels van een levering, met regel, veld en reden")
+  withAccessOptions(
+    program
+      .command("quarantaine")
+      .description("Toon de afgewezen regels van een levering, met regel, veld en reden"),
+  )
     .argument("<levering>", "nummer van de levering")
     .option("--json", "uitvoer als JSON")
     .option("--db <pad>", "databasebestand")
-    .action(async (id: string, o: { json?: boolean; db?: string }) => {
+    .action(async (id: string, o: AccessOptions & { json?: boolean; db?: string }) => {
       const nr = Number(id);
-      // Quarantined records are raw source lines: they may hold persons and free text.
-      const { delivery, entries } = await withStore(storePath(o.db, fx), (s) =>
-        discloseToCli("quarantaine", "person", [], async () => ({
+      const db = storePath(o.db, fx);
+      // Quarantined records are raw source lines (they may hold persons and free text); the
+      // beheerder who repairs deliveries sees them, and every look is registered (kind beheer).
+      const { delivery, entries } = await withStore(db, (s) =>
+        administerForCli(s, db, fx, o, "quarantaine", async () => ({
           delivery: await s.delivery(nr),
           entries: await s.quarantine(nr),
         })),

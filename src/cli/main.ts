@@ -9,6 +9,7 @@ import { registerDemoCommand } from "./demo-command.ts";
 import { speakDutch } from "./dutch-commander.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerIngestCommands } from "./ingest-command.ts";
+import { registerRegisterCommands } from "./register-command.ts";
 import { registerServeCommands } from "./serve-command.ts";
 
 export function buildProgram(fx: CliEffects): Command {
@@ -27,6 +28,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerDemoCommand(program, { now: fx.now, stdout: fx.stdout, isTty: fx.isTty });
   registerAnalyseCommands(program, fx);
   registerAccountCommands(program, fx);
+  registerRegisterCommands(program, fx);
   return program;
 }
 

@@ -10,8 +10,11 @@ import { InputError } from "../../domain/errors.ts";
 import { ROLE_IDS } from "../../domain/roles.ts";
 import { SENSITIVITIES } from "../../domain/sensitivity.ts";
 
-/** Where data comes from; a legal basis covers certain sources. */
-export const DATA_SOURCES = ["politie", "gemeente", "om", "partner", "*"] as const;
+/**
+ * Where data comes from; a legal basis covers certain sources. "openbaar" is public reference data
+ * (CBS boundaries, names, population, the classification).
+ */
+export const DATA_SOURCES = ["politie", "gemeente", "om", "partner", "openbaar", "*"] as const;
 export type DataSource = Exclude<(typeof DATA_SOURCES)[number], "*">;
 
 /** Condition kinds the gate knows how to check; each is explained in docs/privacy.md. */
