@@ -538,3 +538,35 @@ describe("driehoek analyse hotspots --gebied", () => {
     assert.match(unknown.err, /gebied GM9999 met grenzen staat niet in de database/);
   });
 });
+
+describe("driehoek analyse --tekst: honest where the method cannot speak for the text", () => {
+  it("does not call a rise in counts significant when the rates fell (different exposures)", async () => {
+    const r = await run(
+      "poisson-rate",
+      "--count1",
+      "110",
+      "--exposure1",
+      "2",
+      "--count2",
+      "100",
+      "--exposure2",
+      "1",
+      "--tekst",
+    );
+    assert.doesNotMatch(r.out, /significant/);
+    assert.match(r.out, /Per eenheid blootstelling is de verandering een daling/);
+  });
+
+  it("refuses a time pattern from dates without a time, and a seasonal trend text for a period other than 12", async () => {
+    const file = join(dir, "alleen-datum.csv");
+    writeFileSync(file, "t\n2024-03-01\n");
+    assert.match(
+      (await run("tijdpatroon", "--input", file, "--time", "t")).err,
+      /regel 2, veld t: er staat geen tijd/,
+    );
+    const series = join(dir, "week.csv");
+    writeFileSync(series, `n\n${Array.from({ length: 28 }, (_, i) => i).join("\n")}\n`);
+    const r = await run("mann-kendall", "--input", series, "--value", "n", "--period", "7", "--tekst");
+    assert.match(r.err, /alleen bij maandcijfers/);
+  });
+});

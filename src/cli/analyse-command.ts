@@ -189,9 +189,22 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           exposure2: numberOption(o.exposure2, "exposure2"),
         };
         const result = run("poisson-rate", () => poissonRateTest({ ...args, method }));
-        emit(o, result, () =>
-          describeChange({ subject: o.onderwerp, before: args.count2, after: args.count1, test: result }),
-        );
+        emit(o, result, () => {
+          // The text names the counts; the test compares the rates. When the exposures differ the
+          // two can point different ways: then the test says nothing about this change in counts.
+          const countSign = Math.sign(args.count1 - args.count2);
+          const rateSign = Math.sign(args.count1 * args.exposure2 - args.count2 * args.exposure1);
+          const agree = countSign === rateSign;
+          const text = describeChange({
+            subject: o.onderwerp,
+            before: args.count2,
+            after: args.count1,
+            test: agree ? result : null,
+          });
+          return agree
+            ? text
+            : `${text} Per eenheid blootstelling is de verandering ${rateSign > 0 ? "een stijging" : rateSign < 0 ? "een daling" : "nul"}; de toets gaat daarover (zie de JSON-uitvoer).`;
+        });
       },
     );
 
@@ -223,7 +236,11 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
       const period =
         o.period === undefined ? undefined : numberOption(o.period, "period", { integer: true, min: 1 });
       const result = run(o.input, () => (period ? seasonalMannKendall(values, period) : mannKendall(values)));
-      // The seasonal Sen slope is per cycle (per year for monthly data).
+      // The seasonal Sen slope is per cycle: per year for monthly data (period 12); other periods
+      // have no unit the text can name.
+      if (o.tekst && period !== undefined && period !== 12) {
+        throw new InputError("--tekst met --period kan alleen bij maandcijfers (--period 12)", "--period");
+      }
       const unit = period ? "jaar" : o.eenheid;
       emit(o, result, () => describeTrend({ subject: o.onderwerp, mk: result, unit }));
     });
@@ -308,6 +325,14 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
       const instants = rows.map((r) => {
         const t = parseIsoDateTime(r.get("time"));
         if (!t.ok) throw new InputError(t.reason, o.input, r.line, o.time);
+        if (!t.hasTime) {
+          throw new InputError(
+            "er staat geen tijd bij deze datum; een tijdpatroon vraagt datum en tijd",
+            o.input,
+            r.line,
+            o.time,
+          );
+        }
         return t.utcMs;
       });
       const matrix = timePattern(instants);
@@ -434,10 +459,10 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--y <kolom>", "kolom met y")
     .option("--cell <m>", "celgrootte in meters", "100")
     .option("--distance <m>", "afstandsband in meters", "300")
-    .option("--fdr <q>", "false discovery rate (0,10 geeft de drie klassen van ArcGIS)", "0.05")
+    .option("--fdr <q>", "false discovery rate (0.10 geeft de drie klassen van ArcGIS)", "0.05")
     .option(
       "--gebied <code>",
-      "alleen cellen binnen dit gebied (gemeente-, wijk- of buurtcode uit de database)",
+      "alleen cellen binnen dit gebied (gemeente-, wijk-, buurt- of pc4-code uit de database)",
     )
     .option("--geojson", "uitvoer als GeoJSON (WGS84) in plaats van JSON")
     .option("--db <pad>", "databasebestand (voor --gebied)")
