@@ -570,3 +570,43 @@ describe("driehoek analyse --tekst: honest where the method cannot speak for the
     assert.match(r.err, /alleen bij maandcijfers/);
   });
 });
+
+describe("driehoek analyse knox --afstand", () => {
+  it("measures as the crow flies by default, or |dx| + |dy| as the Near Repeat Calculator does", async () => {
+    // Two burglaries one day apart, 60 m east and 60 m north of each other: 84.9 m as the crow
+    // flies (band 1 of 100 m), 120 m by Manhattan distance (band 2).
+    const file = join(dir, "manhattan.csv");
+    writeFileSync(file, "x,y,datum\n1000,1000,2024-01-01\n1060,1060,2024-01-02\n");
+    const args = [
+      "knox",
+      "--input",
+      file,
+      "--x",
+      "x",
+      "--y",
+      "y",
+      "--date",
+      "datum",
+      "--space-band",
+      "100",
+      "--space-bands",
+      "2",
+      "--time-band",
+      "7",
+      "--time-bands",
+      "1",
+      "--permutations",
+      "0",
+    ];
+    const euclid = JSON.parse((await run(...args)).out) as { observed: number[][] };
+    const manhattan = JSON.parse((await run(...args, "--afstand", "manhattan")).out) as {
+      observed: number[][];
+    };
+    assert.deepEqual(euclid.observed, [[0], [1], [0]]);
+    assert.deepEqual(manhattan.observed, [[0], [0], [1]]);
+    assert.match(
+      (await run(...args, "--afstand", "hemelsbreed")).err,
+      /--afstand moet euclidisch of manhattan zijn/,
+    );
+  });
+});

@@ -43,7 +43,9 @@ function run<T>(what: string, method: () => T): T {
   try {
     return method();
   } catch (err) {
-    if (err instanceof RangeError) throw new InputError(err.message, what);
+    // The methods' own checks speak English (they are a programming interface); say what it is.
+    if (err instanceof RangeError)
+      throw new InputError(`de methode kan deze invoer niet gebruiken (${err.message})`, what);
     throw err;
   }
 }
@@ -258,7 +260,7 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
       const history = o.history
         .split(",")
         .filter((t) => t.trim() !== "")
-        .map((t) => numberOption(t, "history", { min: 0 }));
+        .map((t) => numberOption(t, "history", { integer: true, min: 0 }));
       const result = run("control", () => unusualMonth({ current, history }));
       emit(o, result, () => {
         const m = o.maand === undefined ? null : /^(\d{4})-(0[1-9]|1[0-2])$/.exec(o.maand);
@@ -409,6 +411,11 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--time-bands <j>", "aantal tijdsbanden")
     .option("--permutations <m>", "aantal permutaties", "999")
     .option("--seed <n>", "startwaarde van het toeval (zelfde seed, zelfde p)", "1")
+    .option(
+      "--afstand <soort>",
+      "euclidisch (hemelsbreed) of manhattan (|dx| + |dy|, zoals de Near Repeat Calculator)",
+      "euclidisch",
+    )
     .action(
       async (
         o: TextOptions & {
@@ -423,6 +430,7 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           timeBands: string;
           permutations: string;
           seed: string;
+          afstand: string;
         },
       ) => {
         const parse = o.dateFormat ? compileDateTimePattern(o.dateFormat) : parseIsoDateTime;
@@ -446,7 +454,14 @@ export function registerAnalyseCommands(program: Command, fx: CliEffects): void 
           timeBands: numberOption(o.timeBands, "time-bands", { integer: true, min: 1 }),
           permutations: numberOption(o.permutations, "permutations", { integer: true, min: 0 }),
           seed: numberOption(o.seed, "seed", { integer: true }),
+          metric: o.afstand === "manhattan" ? ("manhattan" as const) : ("euclidean" as const),
         };
+        if (o.afstand !== "euclidisch" && o.afstand !== "manhattan") {
+          throw new InputError(
+            `--afstand moet euclidisch of manhattan zijn (gekregen: ${o.afstand})`,
+            "--afstand",
+          );
+        }
         const result = run(o.input, () => knoxTest(events, opts));
         emit(o, result, () => describeKnox({ subject: o.onderwerp, result, options: opts }));
       },
