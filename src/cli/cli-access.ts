@@ -1,22 +1,19 @@
 // Who runs a command that reads data (--als, --doel), and the gate it reads through: the same
 // legal bases, policies and register as the web app, with the register kept next to the database.
 
-import { dirname, join } from "node:path";
-import { areaLineage } from "../disclosure/area-lineage.ts";
 import {
-  createGate,
+  alreadyPublic,
   type DiscloseOptions,
   type DisclosureRequest,
   type Gate,
   type Requester,
 } from "../disclosure/disclosure-gate.ts";
-import { loadOrCreateKey } from "../disclosure/keys.ts";
-import { loadLegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
-import { loadAuthorizer } from "../disclosure/policies/cedar-authorizer.ts";
-import { openRegister } from "../disclosure/register/register.ts";
-import { AccessDenied, InputError } from "../domain/errors.ts";
+import { openStoreGate, requesterFor } from "../disclosure/store-gate.ts";
+import { InputError } from "../domain/errors.ts";
 import type { Store } from "../store/store.ts";
 import type { CliEffects } from "./context.ts";
+
+export { alreadyPublic };
 
 /** Options every data-reading command takes. */
 export interface AccessOptions {
@@ -28,29 +25,6 @@ export interface CliAccess {
   gate: Gate;
   requester: Requester;
   purpose: string | null;
-}
-
-/** The register file and the key folder: next to the database unless set in the environment. */
-export function registerPath(dbPath: string, fx: Pick<CliEffects, "env">): string {
-  return fx.env.DRIEHOEK_REGISTER ?? join(dirname(dbPath), "verstrekkingenregister.jsonl");
-}
-
-export function keysDir(dbPath: string, fx: Pick<CliEffects, "env">): string {
-  return fx.env.DRIEHOEK_SLEUTELS ?? join(dirname(dbPath), "sleutels");
-}
-
-/** The requester for user `id` as stored: must exist and be active. */
-export async function requesterFor(store: Store, id: string): Promise<Requester> {
-  const user = await store.user(id);
-  if (!user?.active) throw new AccessDenied(`Gebruiker ${id} bestaat niet of is geblokkeerd.`, id);
-  const org = user.organisation
-    ? (await store.organisations()).find((o) => o.id === user.organisation)
-    : undefined;
-  return {
-    user: user.id,
-    roles: user.roles,
-    organisation: org ? { id: org.id, kind: org.kind, authority: org.authority } : null,
-  };
 }
 
 /**
@@ -67,26 +41,13 @@ export async function withCliAccess<T>(
   const as = o.als ?? fx.env.DRIEHOEK_ALS;
   if (!as) throw new InputError("geef --als GEBRUIKER: wie vraagt deze gegevens?", "--als");
   const requester = await requesterFor(store, as);
-  const register = openRegister({
-    path: registerPath(dbPath, fx),
-    key: loadOrCreateKey(keysDir(dbPath, fx), "register"),
-    anchor: { read: () => store.registerHead(), write: (h) => store.saveRegisterHead(h, fx.now()) },
-  });
+  const access = await openStoreGate({ store, dbPath, env: fx.env, now: fx.now });
   try {
-    const gate = createGate({
-      registry: loadLegalBasisRegistry(),
-      authorizer: loadAuthorizer(areaLineage(await store.listAreas())),
-      register,
-      now: fx.now,
-    });
-    return await work({ gate, requester, purpose: o.doel ?? fx.env.DRIEHOEK_DOEL ?? null });
+    return await work({ gate: access.gate, requester, purpose: o.doel ?? fx.env.DRIEHOEK_DOEL ?? null });
   } finally {
-    await register.close();
+    await access.close();
   }
 }
-
-/** For reference data that is public already (CBS boundaries, names, population): nothing to hide. */
-export const alreadyPublic = <T>(data: T): T => data;
 
 /** Adds --als and --doel to a command. */
 export function withAccessOptions<C extends { option(flags: string, description: string): C }>(

@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { verifyRegister } from "../disclosure/register/verify-register.ts";
-import { keysDir, registerPath } from "./cli-access.ts";
+import { keysDir, registerPath } from "../disclosure/store-gate.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
 import { n } from "./format-nl.ts";
 
@@ -17,9 +17,9 @@ export function registerRegisterCommands(program: Command, fx: CliEffects): void
     .option("--db <pad>", "databasebestand (daarin staat het laatste volgnummer)")
     .action(async (o: { db?: string }) => {
       const db = storePath(o.db, fx);
-      const file = registerPath(db, fx);
+      const file = registerPath(db, fx.env);
       const expectedHead = await withStore(db, (s) => s.registerHead());
-      const key = loadOrCreateKey(keysDir(db, fx), "register");
+      const key = loadOrCreateKey(keysDir(db, fx.env), "register");
       const result = await verifyRegister(file, key, {
         expectedHead,
         progress: fx.isTty ? (lines) => fx.stderr(`\r${n(lines)} regels gecontroleerd…`) : undefined,

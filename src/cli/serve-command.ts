@@ -2,6 +2,7 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
+import { openStoreGate } from "../disclosure/store-gate.ts";
 import { watchInbox } from "../ingest/inbox.ts";
 import { createApp } from "../server/app.ts";
 import { lastCompleteMonth } from "../server/month-param.ts";
@@ -9,7 +10,7 @@ import { startServer } from "../server/serve.ts";
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
 import type { Store } from "../store/store.ts";
 import { type CliEffects, storePath } from "./context.ts";
-import { DEMO_SEED, generateAndLoadDemo } from "./load-demo.ts";
+import { DEMO_SEED, ensureDemoAccounts, generateAndLoadDemo } from "./load-demo.ts";
 
 interface ServeOptions {
   poort?: string;
@@ -17,14 +18,22 @@ interface ServeOptions {
   db?: string;
 }
 
-async function serve(store: Store, o: ServeOptions, fx: CliEffects): Promise<void> {
+async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffects): Promise<void> {
   const port = Number(o.poort ?? fx.env.PORT ?? 8080);
-  const app = createApp({ store, now: fx.now });
+  const access = await openStoreGate({ store, dbPath, env: fx.env, now: fx.now });
+  const app = createApp({
+    store,
+    now: fx.now,
+    gate: access.gate,
+    registry: access.registry,
+    secureCookies: fx.env.DRIEHOEK_HTTPS === "1",
+  });
   const hostname = fx.env.HOST ?? "127.0.0.1";
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(app, { port, hostname });
   } catch (err) {
+    await access.close();
     await store.close();
     if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
     fx.stderr(`Poort ${port} is al in gebruik. Kies een andere, bijvoorbeeld: PORT=8081 npm start\n`);
@@ -33,9 +42,7 @@ async function serve(store: Store, o: ServeOptions, fx: CliEffects): Promise<voi
   }
   const url = server.url.replace("127.0.0.1", "localhost");
   fx.stdout(`driehoek draait op ${url}\n`);
-  if (hostname === "127.0.0.1") {
-    fx.stdout("Alleen bereikbaar vanaf deze computer; inloggen met rollen komt in een volgende versie.\n");
-  }
+  if (hostname === "127.0.0.1") fx.stdout("Alleen bereikbaar vanaf deze computer.\n");
   const inbox = o.inbox
     ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`) })
     : undefined;
@@ -47,6 +54,7 @@ async function serve(store: Store, o: ServeOptions, fx: CliEffects): Promise<voi
       process.off("SIGTERM", stop);
       await inbox?.stop();
       await server.close();
+      await access.close();
       await store.close();
       resolve();
     };
@@ -73,7 +81,8 @@ export function registerServeCommands(program: Command, fx: CliEffects): void {
       } else {
         fx.stdout(`Bestaande database ${path} wordt gebruikt.\n`);
       }
-      await serve(store, o, fx);
+      await ensureDemoAccounts(store, path, fx);
+      await serve(store, path, o, fx);
     });
 
   program
@@ -83,7 +92,8 @@ export function registerServeCommands(program: Command, fx: CliEffects): void {
     .option("--inbox <map>", "map waarin leveringen verschijnen; die worden automatisch geladen")
     .option("--db <pad>", "databasebestand")
     .action(async (o: ServeOptions) => {
-      const store = await openDuckDbStore(storePath(o.db, fx));
-      await serve(store, o, fx);
+      const path = storePath(o.db, fx);
+      const store = await openDuckDbStore(path);
+      await serve(store, path, o, fx);
     });
 }

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { slug } from "../demo/demo-accounts.ts";
+import { TestBrowser } from "../server/test-access.ts";
 
 const bin = fileURLToPath(new URL("../../bin/driehoek.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "driehoek-start-"));
@@ -60,10 +62,41 @@ describe("driehoek start (npm start)", () => {
       assert.match(first.output(), /demoregio wordt gemaakt en geladen/);
       assert.match(first.output(), /registraties-\d{4}\.csv: [\d.]+ gelezen, [\d.]+ nieuw/);
       assert.doesNotMatch(first.output(), /[1-9][\d.]* in quarantaine/);
-      const home = await (await fetch(`${first.url}/`)).text();
-      const link = /href="(\/gemeenten\/GM\d{4}\/maandcijfers)"/.exec(home)?.[1];
-      assert.ok(link, "de startpagina linkt naar de maandcijfers van een gemeente");
-      const page = await fetch(`${first.url}${link}`);
+      // The demo logins: every role in two gemeenten, one password.
+      const password = /Wachtwoord voor alle demogebruikers: (\S+)/.exec(first.output())?.[1];
+      assert.ok(password, first.output());
+      const roles = [
+        "burgemeester",
+        "wethouder",
+        "oov-adviseur",
+        "analist-gemeente",
+        "teamchef",
+        "districtschef",
+        "politie-analist",
+        "officier-van-justitie",
+        "riec-analist",
+        "partner",
+        "fg",
+        "beheerder",
+      ];
+      for (const role of roles) {
+        const line = new RegExp(`^  ${role}\\s+(\\S+), (\\S+)$`, "m").exec(first.output());
+        assert.ok(line, `two demo users with role ${role}`);
+      }
+      const mayor = /^ {2}burgemeester\s+(\S+),/m.exec(first.output())?.[1] ?? "";
+
+      // Without login only the login page; as the mayor, the own gemeente's figures.
+      assert.equal((await fetch(`${first.url}/`, { redirect: "manual" })).status, 303);
+      const web = new TestBrowser((path, init) => fetch(`${first.url}${path}`, init));
+      assert.equal((await web.login(mayor, password)).status, 303);
+      assert.equal((await web.choosePurpose("openbare-orde")).status, 303);
+      const home = await (await web.request("/")).text();
+      const own = [...home.matchAll(/href="(\/gemeenten\/GM\d{4}\/maandcijfers)">([^<]+)</g)].find(
+        (m) => `burgemeester.${slug(m[2] ?? "")}` === mayor,
+      );
+      const link = own?.[1];
+      assert.ok(link, "de startpagina linkt naar de maandcijfers van de eigen gemeente");
+      const page = await web.request(link);
       assert.equal(page.status, 200);
       const html = await page.text();
       assert.match(html, /<h1[^>]*>Maandcijfers /);
@@ -81,7 +114,8 @@ describe("driehoek start (npm start)", () => {
       assert.doesNotMatch(second.output(), /demoregio wordt gemaakt/);
       assert.match(second.output(), /Bestaande database/);
       assert.ok(second.seconds < 15, `tweede start duurde ${second.seconds} s`);
-      assert.equal((await fetch(`${second.url}/`)).status, 200);
+      assert.match(second.output(), /Wachtwoord voor alle demogebruikers/);
+      assert.equal((await fetch(`${second.url}/health`)).status, 200);
     } finally {
       await stop(second);
     }

@@ -61,6 +61,9 @@ export interface DiscloseOptions<T> {
   count?: (data: T) => number;
 }
 
+/** `protect` for reference data that is public already (CBS boundaries, names, population). */
+export const alreadyPublic = <T>(data: T): T => data;
+
 export interface Disclosed<T> {
   data: T;
   legalBasis: string;

@@ -11,13 +11,23 @@ export const STYLESHEETS = [
   "/static/driehoek.css",
 ] as const;
 
+/** Who is logged in, shown in the header with the purpose and a logout button. */
+export interface LayoutAccount {
+  user: string;
+  /** The purpose chosen for this session, or null. */
+  purpose: string | null;
+  /** Anti-forgery token for the logout form. */
+  csrf: string;
+}
+
 export interface LayoutProps {
   /** Page title without the site name; the site name is added. */
   title: string;
+  account?: LayoutAccount;
   children?: Child;
 }
 
-export function Layout({ title, children }: LayoutProps) {
+export function Layout({ title, account, children }: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-root">
       <head>
@@ -40,6 +50,26 @@ export function Layout({ title, children }: LayoutProps) {
               driehoek
             </a>
             <span class="dh-tagline">Veiligheidsbeeld voor de gemeente</span>
+            {account && (
+              <div class="dh-account">
+                <span>
+                  Ingelogd als <strong>{account.user}</strong>
+                </span>
+                <span>
+                  Doel: {account.purpose ?? "nog niet gekozen"} (
+                  <a class="utrecht-link utrecht-link--html-a" href="/doel">
+                    wijzigen
+                  </a>
+                  )
+                </span>
+                <form method="post" action="/uitloggen" class="dh-inline-form">
+                  <input type="hidden" name="_csrf" value={account.csrf} />
+                  <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                    Uitloggen
+                  </button>
+                </form>
+              </div>
+            )}
           </div>
         </header>
         <main id="inhoud" class="utrecht-page-content dh-container" tabindex={-1}>

@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import type { DisclosureRequest } from "../disclosure/gate.ts";
+import { loadLegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { formatCount } from "../render/format-nl.ts";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { CONTENT_SECURITY_POLICY } from "./security-headers.ts";
+import { addWebTestAccounts, openTestGate, TestBrowser } from "./test-access.ts";
 import {
   openTestStore,
   TEST_GEMEENTE,
@@ -23,26 +25,39 @@ function dom(html: string) {
 
 describe("web app (DuckDB store in memory)", () => {
   let store: Store;
-  const recorded: DisclosureRequest[] = [];
   let app: ReturnType<typeof createApp>;
+  let web: TestBrowser;
+  let registerFile: string;
+  let closeGate: () => Promise<void>;
   const registrations = testRegistrations();
   /** Independent count: registrations of a gemeente in a month, straight from the generated list. */
   const countIn = (gemeente: string, month: number) =>
     registrations.filter((r) => r.placement.gemeente === gemeente && r.local.month === month).length;
+  /** The register entries written so far. */
+  const registered = () =>
+    readFileSync(registerFile, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   before(async () => {
     store = await openTestStore(registrations);
+    await addWebTestAccounts(store);
+    const access = await openTestGate(store, () => NOW);
+    registerFile = access.registerFile;
+    closeGate = access.close;
+    // The clock stands still here, so the per-minute login limit is raised (tested on its own below).
     app = createApp({
       store,
       now: () => NOW,
-      gate: {
-        record: async (request) => {
-          recorded.push(request);
-        },
-      },
+      gate: access.gate,
+      registry: access.registry,
+      loginAttemptsPerMinute: 1000,
     });
+    web = await TestBrowser.as((path, init) => app.request(path, init), "bm.voorbeeldstad");
   });
   after(async () => {
+    await closeGate();
     await store.close();
   });
 
@@ -54,19 +69,19 @@ describe("web app (DuckDB store in memory)", () => {
 
   it("sets the security headers on every response", async () => {
     for (const path of ["/health", "/", "/gemeenten/GM9999/maandcijfers", "/static/driehoek.css"]) {
-      const res = await app.request(path);
+      const res = await web.request(path);
       const csp = res.headers.get("Content-Security-Policy") ?? "";
       assert.equal(csp, CONTENT_SECURITY_POLICY, path);
       assert.match(csp, /default-src 'self'/);
       assert.match(csp, /frame-ancestors 'none'/);
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
       assert.equal(res.headers.get("X-Content-Type-Options"), "nosniff");
-      assert.equal(res.headers.get("Referrer-Policy"), "no-referrer");
+      assert.equal(res.headers.get("Referrer-Policy"), "same-origin");
     }
   });
 
   it("GET / lists the gemeenten of the newest boundary year, each linking to its page", async () => {
-    const res = await app.request("/");
+    const res = await web.request("/");
     assert.equal(res.status, 200);
     const doc = dom(await res.text());
     const links = [...doc.querySelectorAll("main a")].map((a) => [a.textContent, a.getAttribute("href")]);
@@ -78,8 +93,7 @@ describe("web app (DuckDB store in memory)", () => {
   });
 
   it("shows the last complete month by default, with numbers from the store", async () => {
-    recorded.length = 0;
-    const res = await app.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers`);
+    const res = await web.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get("Content-Type") ?? "", /text\/html/);
     assert.equal(res.headers.get("Cache-Control"), "no-store");
@@ -113,22 +127,20 @@ describe("web app (DuckDB store in memory)", () => {
     );
     assert.ok(html.includes(`registreerde de politie ${formatCount(march24)} misdrijven en`));
 
-    // Every read went through the gate; the figures as "maandcijfers", aggregated.
-    const figures = recorded.filter((r) => r.what === "maandcijfers");
+    // Every read went through the gate and is in the register: the figures as "maandcijfers",
+    // aggregated, for the mayor under art. 16 Wpg.
+    const figures = registered().filter((r) => r.what === "maandcijfers");
     assert.equal(figures.length, 1);
-    assert.deepEqual(figures[0], {
-      requester: { user: "lokaal", roles: [], organisation: null },
-      purpose: null,
-      what: "maandcijfers",
-      areas: [TEST_GEMEENTE.code],
-      period: "2023-01/2024-03",
-      sensitivity: "aggregated",
-    });
-    assert.ok(recorded.some((r) => r.what === "gemeenten"));
+    assert.deepEqual(
+      [figures[0]?.user, figures[0]?.purpose, figures[0]?.areas, figures[0]?.period, figures[0]?.sensitivity],
+      ["bm.voorbeeldstad", "openbare-orde", [TEST_GEMEENTE.code], "2023-01/2024-03", "aggregated"],
+    );
+    assert.match(String(figures[0]?.legalBasis), /^wpg-16-1-c@/);
+    assert.ok(registered().some((r) => r.what === "gemeenten"));
   });
 
   it("has the page structure: skip link, landmarks, form label, captions, scopes, charts", async () => {
-    const res = await app.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=2024-02`);
+    const res = await web.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=2024-02`);
     const html = await res.text();
     const doc = dom(html);
     const skip = doc.querySelector("a.utrecht-skip-link");
@@ -171,16 +183,17 @@ describe("web app (DuckDB store in memory)", () => {
   });
 
   it("has no next-month link for the last complete month, and warns for the running month", async () => {
-    const march = dom(await (await app.request("/gemeenten/GM9001/maandcijfers?maand=2024-03")).text());
+    const march = dom(await (await web.request("/gemeenten/GM9001/maandcijfers?maand=2024-03")).text());
     assert.equal(march.querySelector("a[rel=next]"), null);
     assert.equal(march.querySelector("[role=status]"), null);
-    const april = await app.request("/gemeenten/GM9001/maandcijfers?maand=2024-04");
+    const april = await web.request("/gemeenten/GM9001/maandcijfers?maand=2024-04");
     assert.equal(april.status, 200);
     assert.match(await april.text(), /Deze maand is nog niet voorbij/);
   });
 
   it("leaves out the rate per 1,000 when the population is unknown", async () => {
-    const res = await app.request(
+    const mayor = await TestBrowser.as((path, init) => app.request(path, init), "bm.dorpshaven");
+    const res = await mayor.request(
       `/gemeenten/${TEST_GEMEENTE_NO_POPULATION.code}/maandcijfers?maand=2024-03`,
     );
     assert.equal(res.status, 200);
@@ -190,7 +203,7 @@ describe("web app (DuckDB store in memory)", () => {
   });
 
   it("says so when a month has no registrations", async () => {
-    const res = await app.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=2021-06`);
+    const res = await web.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=2021-06`);
     assert.equal(res.status, 200);
     const doc = dom(await res.text());
     assert.match(doc.querySelector("main")?.textContent ?? "", /zijn er geen registraties/);
@@ -199,23 +212,24 @@ describe("web app (DuckDB store in memory)", () => {
 
   it("answers 400 in Dutch for a bad or future month", async () => {
     for (const maand of ["2024-13", "maart", "2024-3", "202403", "1800-01", "2024-03-01"]) {
-      const res = await app.request(`/gemeenten/GM9001/maandcijfers?maand=${encodeURIComponent(maand)}`);
+      const res = await web.request(`/gemeenten/GM9001/maandcijfers?maand=${encodeURIComponent(maand)}`);
       assert.equal(res.status, 400, maand);
       const doc = dom(await res.text());
       assert.equal(doc.querySelector("h1")?.textContent, "Deze maand klopt niet");
       assert.match(doc.querySelector("main")?.textContent ?? "", /bijvoorbeeld 2024-03/);
     }
-    const future = await app.request("/gemeenten/GM9001/maandcijfers?maand=2024-05");
+    const future = await web.request("/gemeenten/GM9001/maandcijfers?maand=2024-05");
     assert.equal(future.status, 400);
     assert.match(await future.text(), /nog niet begonnen/);
   });
 
   it("answers 404 in Dutch for an unknown gemeente, an old one and a malformed code", async () => {
     for (const code of ["GM9999", TEST_GEMEENTE_OLD.code, "xyz", "GM12345"]) {
-      const res = await app.request(`/gemeenten/${code}/maandcijfers`);
+      const res = await web.request(`/gemeenten/${code}/maandcijfers`);
       if (code === TEST_GEMEENTE_OLD.code) {
-        // Only in an older boundary year: still found (its page shows its registrations, none here).
-        assert.equal(res.status, 200, code);
+        // Only in an older boundary year: still found, but not this mayor's gemeente.
+        assert.equal(res.status, 403, code);
+        assert.match(await res.text(), /Geen toegang/);
         continue;
       }
       assert.equal(res.status, 404, code);
@@ -223,19 +237,19 @@ describe("web app (DuckDB store in memory)", () => {
       assert.equal(doc.documentElement.getAttribute("lang"), "nl");
       assert.equal(doc.querySelector("h1")?.textContent, "Deze gemeente kennen we niet");
     }
-    const other = await app.request("/bestaat/niet");
+    const other = await web.request("/bestaat/niet");
     assert.equal(other.status, 404);
     assert.match(await other.text(), /Deze pagina bestaat niet/);
   });
 
   it("serves the stylesheets, and nothing else from disk", async () => {
     for (const name of ["utrecht.css", "voorbeeld-theme.css", "driehoek.css"]) {
-      const res = await app.request(`/static/${name}`);
+      const res = await web.request(`/static/${name}`);
       assert.equal(res.status, 200, name);
       assert.equal(res.headers.get("Content-Type"), "text/css; charset=utf-8");
       assert.ok((await res.text()).length > 100);
     }
-    const theme = await (await app.request("/static/voorbeeld-theme.css")).text();
+    const theme = await (await web.request("/static/voorbeeld-theme.css")).text();
     assert.match(theme, /\.voorbeeld-theme\s*\{/);
     for (const path of [
       "/static/../package.json",
@@ -243,7 +257,7 @@ describe("web app (DuckDB store in memory)", () => {
       "/static/index.css",
       "/static/",
     ]) {
-      const res = await app.request(path);
+      const res = await web.request(path);
       assert.equal(res.status, 404, path);
     }
   });
@@ -260,10 +274,143 @@ describe("web app (DuckDB store in memory)", () => {
         rd: null,
       },
     ]);
-    const list = await (await app.request("/")).text();
+    const list = await (await web.request("/")).text();
     assert.ok(!list.includes("<script>"));
     assert.ok(list.includes("&lt;script&gt;"));
-    const page = await (await app.request("/gemeenten/GM9004/maandcijfers")).text();
+    const page = await (await web.request("/gemeenten/GM9004/maandcijfers")).text();
     assert.ok(!page.includes("<script>"));
+  });
+
+  describe("access: deny by default, login, purpose, anti-forgery", () => {
+    const fetch = (path: string, init?: RequestInit) => app.request(path, init);
+
+    it("sends a visitor without login to the login page, except for health, stylesheets and login", async () => {
+      for (const path of ["/", `/gemeenten/${TEST_GEMEENTE.code}/maandcijfers`, "/doel", "/bestaat/niet"]) {
+        const res = await app.request(path);
+        assert.equal(res.status, 303, path);
+        assert.equal(res.headers.get("Location"), `/inloggen?terug=${encodeURIComponent(path)}`);
+      }
+      for (const path of ["/health", "/static/driehoek.css", "/inloggen"]) {
+        assert.equal((await app.request(path)).status, 200, path);
+      }
+    });
+
+    it("refuses a wrong password in Dutch, the same for an unknown name, and locks after five", async () => {
+      const template = await store.user("bm.dorpshaven");
+      assert.ok(template);
+      await store.saveUser({
+        ...template,
+        id: "slot",
+        failedLogins: 0,
+        lockedUntil: null,
+      });
+      const b = new TestBrowser(fetch);
+      const unknown = await b.login("bestaat-niet", "wat dan ook");
+      const wrong = await b.login("slot", "fout wachtwoord");
+      assert.equal(unknown.status, 401);
+      assert.equal(wrong.status, 401);
+      const message = /role="alert"[^>]*>\s*<p[^>]*>([^<]+)/;
+      assert.equal(message.exec(await unknown.text())?.[1], message.exec(await wrong.text())?.[1]);
+      for (let i = 0; i < 3; i++) await b.login("slot", "fout wachtwoord");
+      const fifth = await b.login("slot", "fout wachtwoord");
+      assert.match(await fifth.text(), /15 minuten vergrendeld/);
+      const right = await b.login("slot");
+      assert.equal(right.status, 401, "locked: even the right password is refused");
+      assert.ok((await store.user("slot"))?.lockedUntil);
+    });
+
+    it("gives a new session id at login (no session fixation) and ends it at logout", async () => {
+      const b = new TestBrowser(fetch);
+      const before = await b.request("/inloggen");
+      const planted = before.headers.get("Set-Cookie")?.split(";")[0];
+      const login = await b.login("bm.voorbeeldstad");
+      const after = login.headers.get("Set-Cookie")?.split(";")[0];
+      assert.ok(planted && after && planted !== after);
+      // The planted id is worthless now.
+      const old = await app.request("/", { headers: { Cookie: planted } });
+      assert.equal(old.status, 303);
+      await b.choosePurpose("openbare-orde");
+      assert.equal((await b.request("/")).status, 200);
+      await b.submit("/", "/uitloggen", {});
+      assert.equal((await b.request("/")).status, 303);
+    });
+
+    it("asks for a purpose before any data, and refuses an unknown one", async () => {
+      const b = new TestBrowser(fetch);
+      await b.login("bm.voorbeeldstad");
+      const res = await b.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers`);
+      assert.equal(res.status, 303);
+      assert.equal(
+        res.headers.get("Location"),
+        `/doel?terug=${encodeURIComponent(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers`)}`,
+      );
+      assert.equal((await b.choosePurpose("nieuwsgierigheid")).status, 400);
+      assert.equal((await b.choosePurpose("casus")).status, 400, "a casus needs its number");
+      assert.equal((await b.choosePurpose("casus", "2026-014")).status, 303);
+    });
+
+    it("refuses a form without the anti-forgery token or from another site", async () => {
+      const b = new TestBrowser(fetch);
+      await b.request("/inloggen");
+      const form = { "Content-Type": "application/x-www-form-urlencoded" };
+      const noToken = await b.request("/inloggen", {
+        method: "POST",
+        headers: form,
+        body: "gebruiker=bm.voorbeeldstad&wachtwoord=x",
+      });
+      assert.equal(noToken.status, 403);
+      const html = await (await b.request("/inloggen")).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+      const foreign = await b.request("/inloggen", {
+        method: "POST",
+        headers: { ...form, Origin: "https://aanvaller.example" },
+        body: `_csrf=${csrf}&gebruiker=bm.voorbeeldstad&wachtwoord=x`,
+      });
+      assert.equal(foreign.status, 403);
+    });
+
+    it("never redirects off the site after login", async () => {
+      const b = new TestBrowser(fetch);
+      for (const back of ["//aanvaller.example/x", "https://aanvaller.example", "/\\aanvaller.example"]) {
+        const res = await b.submit(`/inloggen?terug=${encodeURIComponent(back)}`, "/inloggen", {
+          gebruiker: "bm.voorbeeldstad",
+          wachtwoord: "een test wachtwoord",
+          terug: back,
+        });
+        assert.equal(res.headers.get("Location"), "/", back);
+        await b.submit("/doel", "/uitloggen", {});
+      }
+    });
+
+    it("shows another gemeente's figures to nobody but its own users, and registers only what it shows", async () => {
+      const before = registered().length;
+      const res = await web.request(`/gemeenten/${TEST_GEMEENTE_NO_POPULATION.code}/maandcijfers`);
+      assert.equal(res.status, 403);
+      const text = await res.text();
+      assert.match(text, /Geen toegang/);
+      assert.ok(!/<table/.test(text));
+      assert.deepEqual(
+        registered()
+          .slice(before)
+          .map((r) => r.what),
+        ["gemeenten"],
+        "the list of names was shown, the figures were not",
+      );
+      const fg = await TestBrowser.as(fetch, "fg").catch((e: Error) => e);
+      assert.ok(fg instanceof Error, "the FG has no purpose to choose: no content");
+    });
+
+    it("slows down guessing: more than 10 login attempts a minute from one client get 429", async () => {
+      const limited = createApp({
+        store,
+        now: () => NOW,
+        gate: (await openTestGate(store, () => NOW)).gate,
+        registry: loadLegalBasisRegistry(),
+      });
+      const b = new TestBrowser((path, init) => limited.request(path, init));
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await b.login("bestaat-niet", "x")).status);
+      assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
+    });
   });
 });

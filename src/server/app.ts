@@ -1,42 +1,75 @@
-// The web application: health check, list of gemeenten, monthly figures per gemeente, static
-// stylesheets. Every data read passes disclose() (src/disclosure/gate.ts); the clock is injected.
+// The web application: login, the purpose of the session, the list of gemeenten and the monthly
+// figures per gemeente, stylesheets and a health check. Deny by default: only the login page, the
+// health check and the stylesheets answer without a login; every data read passes the disclosure
+// gate (src/disclosure/disclosure-gate.ts) as the logged-in user for the chosen purpose.
 
-import { Hono } from "hono";
-import { disclose, type GateEffects, LOCAL_REQUESTER } from "../disclosure/gate.ts";
+import { type Context, Hono } from "hono";
+import { alreadyPublic, type DisclosureRequest, type Gate } from "../disclosure/disclosure-gate.ts";
+import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
+import { requesterFor } from "../disclosure/store-gate.ts";
 import type { AreaSummary } from "../domain/area.ts";
+import { AccessDenied } from "../domain/errors.ts";
 import { addMonths, monthLabelNl } from "../domain/time.ts";
 import { monthParam } from "../render/format-nl.ts";
 import { buildMonthlyFigures, monthlyFiguresPeriods } from "../render/monthly-figures-model.ts";
 import type { Store } from "../store/store.ts";
+import { type AuthVariables, requireLogin } from "./middleware/authentication/authentication.ts";
+import { csrfProtection } from "./middleware/csrf/csrf.ts";
+import { requirePurpose } from "./middleware/purpose/purpose.ts";
+import { session } from "./middleware/session/session.ts";
+import { createSessionStore, type SessionStore } from "./middleware/session/session-store.ts";
 import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.ts";
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
+import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
-/** The store methods the web pages read; any full Store fits. */
-export type PageStore = Pick<Store, "listAreas" | "monthlyCounts">;
+/** The store methods the web app uses; any full Store fits. */
+export type PageStore = Pick<Store, "listAreas" | "monthlyCounts" | "user" | "saveUser" | "organisations">;
 
 export interface AppDeps {
   store: PageStore;
   now: () => Date;
-  gate?: GateEffects;
+  gate: Gate;
+  registry: LegalBasisRegistry;
+  /** Default: sessions in memory on the same clock. */
+  sessions?: SessionStore;
+  /** Mark cookies Secure (behind TLS). Default false, for http://localhost. */
+  secureCookies?: boolean;
+  /** Login attempts per client per minute; default 10. */
+  loginAttemptsPerMinute?: number;
 }
+
+type Env = { Variables: AuthVariables };
 
 const GEMEENTE_CODE = /^GM\d{4}$/;
 
+/** A read through the gate as the logged-in user, for the session's purpose. */
+function discloseFor<T>(
+  deps: AppDeps,
+  c: Context<Env>,
+  request: Omit<DisclosureRequest, "requester" | "purpose">,
+  produce: () => Promise<T>,
+  opts?: Parameters<Gate["disclose"]>[2],
+) {
+  return deps.gate.disclose(
+    { ...request, requester: c.get("requester"), purpose: c.get("session")?.purpose ?? null },
+    produce,
+    opts as never,
+  ) as Promise<{ data: T }>;
+}
+
 /** The gemeenten of the newest boundary year in the store, sorted by name. */
-async function newestGemeenten(deps: AppDeps): Promise<{ year: number | null; gemeenten: AreaSummary[] }> {
-  const { data } = await disclose(
-    {
-      requester: LOCAL_REQUESTER,
-      purpose: null,
-      what: "gemeenten",
-      areas: [],
-      period: null,
-      sensitivity: "open",
-    },
+async function newestGemeenten(
+  deps: AppDeps,
+  c: Context<Env>,
+): Promise<{ year: number | null; gemeenten: AreaSummary[] }> {
+  const { data } = await discloseFor(
+    deps,
+    c,
+    { what: "gemeenten", areas: [], period: null, sensitivity: "open", source: "openbaar" },
     () => deps.store.listAreas({ level: "gemeente" }),
-    deps.gate,
+    { protect: alreadyPublic },
   );
   const year = data.reduce<number | null>((y, a) => (y === null || a.year > y ? a.year : y), null);
   const gemeenten = data
@@ -46,29 +79,39 @@ async function newestGemeenten(deps: AppDeps): Promise<{ year: number | null; ge
 }
 
 /** One gemeente by code, in the newest boundary year that has it. */
-async function findGemeente(deps: AppDeps, code: string): Promise<AreaSummary | undefined> {
-  const { data } = await disclose(
-    {
-      requester: LOCAL_REQUESTER,
-      purpose: null,
-      what: "gemeenten",
-      areas: [code],
-      period: null,
-      sensitivity: "open",
-    },
+async function findGemeente(deps: AppDeps, c: Context<Env>, code: string): Promise<AreaSummary | undefined> {
+  const { data } = await discloseFor(
+    deps,
+    c,
+    { what: "gemeenten", areas: [], period: null, sensitivity: "open", source: "openbaar" },
     () => deps.store.listAreas({ level: "gemeente" }),
-    deps.gate,
+    { protect: alreadyPublic },
   );
   return data.filter((a) => a.code === code).sort((a, b) => b.year - a.year)[0];
 }
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<Env> {
+  const app = new Hono<Env>();
   app.use("*", securityHeaders());
 
   app.get("/health", (c) => c.json({ status: "ok" }));
+  registerStatic(app as unknown as Hono);
 
-  app.get("/", async (c) => homePage(c, await newestGemeenten(deps)));
+  const sessions = deps.sessions ?? createSessionStore({ now: deps.now });
+  app.use("*", session({ store: sessions, secure: deps.secureCookies ?? false }));
+  app.use("*", csrfProtection());
+  app.use(
+    "*",
+    requireLogin({
+      publicPaths: ["/health", "/static/", "/inloggen"],
+      loadRequester: async (id) => requesterFor(deps.store, id).catch(() => null),
+      now: deps.now,
+    }),
+  );
+  app.use("*", requirePurpose({ exempt: ["/inloggen", "/uitloggen", "/health", "/static/"] }));
+  registerAccessRoutes(app, deps);
+
+  app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));
 
   app.get("/gemeenten/:code/maandcijfers", async (c) => {
     const code = c.req.param("code");
@@ -101,7 +144,7 @@ export function createApp(deps: AppDeps): Hono {
       month = parsed;
     }
 
-    const area = GEMEENTE_CODE.test(code) ? await findGemeente(deps, code) : undefined;
+    const area = GEMEENTE_CODE.test(code) ? await findGemeente(deps, c, code) : undefined;
     if (!area) {
       return errorPage(c, 404, {
         heading: "Deze gemeente kennen we niet",
@@ -110,10 +153,10 @@ export function createApp(deps: AppDeps): Hono {
     }
 
     const { needed } = monthlyFiguresPeriods(month);
-    const { data: rows } = await disclose(
+    const { data: rows } = await discloseFor(
+      deps,
+      c,
       {
-        requester: LOCAL_REQUESTER,
-        purpose: null,
         what: "maandcijfers",
         areas: [area.code],
         period: `${monthParam(needed.from)}/${monthParam(needed.to)}`,
@@ -126,7 +169,6 @@ export function createApp(deps: AppDeps): Hono {
           fromMonth: needed.from,
           toMonth: needed.to,
         }),
-      deps.gate,
     );
 
     const figures = buildMonthlyFigures(
@@ -150,8 +192,6 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
 
-  registerStatic(app);
-
   app.notFound((c) =>
     errorPage(c, 404, {
       heading: "Deze pagina bestaat niet",
@@ -160,6 +200,13 @@ export function createApp(deps: AppDeps): Hono {
   );
 
   app.onError((err, c) => {
+    if (err instanceof AccessDenied) {
+      return errorPage(c, 403, {
+        heading: "Geen toegang",
+        message: `${err.message} Kies zo nodig een ander doel.`,
+        link: { href: "/doel", label: "Doel wijzigen" },
+      });
+    }
     console.error(err);
     return errorPage(c, 500, {
       heading: "Er ging iets mis",

@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { type RunningServer, startServer } from "./serve.ts";
+import { addWebTestAccounts, openTestGate, TEST_PASSWORD } from "./test-access.ts";
 import { openTestStore, TEST_GEMEENTE } from "./test-store.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -64,6 +65,7 @@ describe("monthly figures in the browser", {
   skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} ontbreekt`,
 }, () => {
   let store: Store;
+  let closeGate: () => Promise<void>;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -72,16 +74,33 @@ describe("monthly figures in the browser", {
 
   before(async () => {
     store = await openTestStore();
-    server = await startServer(createApp({ store, now: () => NOW }), { port: 0 });
+    await addWebTestAccounts(store);
+    const access = await openTestGate(store, () => NOW);
+    closeGate = access.close;
+    const app = createApp({ store, now: () => NOW, gate: access.gate, registry: access.registry });
+    server = await startServer(app, { port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("console", (msg) => {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
     });
+    // Log in and choose the purpose through the forms, with the keyboard, as a person would.
+    await page.goto(`${server.url}${path}`);
+    assert.match(page.url(), /\/inloggen\?terug=/);
+    await page.keyboard.type("bm.voorbeeldstad"); // the name field has focus
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(TEST_PASSWORD);
+    await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
+    await page.getByLabel("Handhaving van de openbare orde").check();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.endsWith("/maandcijfers")),
+      page.getByRole("button", { name: "Doel kiezen" }).press("Enter"),
+    ]);
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    await closeGate?.();
     await store?.close();
   });
 
@@ -144,7 +163,7 @@ describe("monthly figures in the browser", {
   it("opens another month with the month picker", async () => {
     await page.goto(`${server.url}${path}`);
     await page.fill("#maand", "2024-01");
-    await Promise.all([page.waitForURL(/maand=2024-01/), page.click("button[type=submit]")]);
+    await Promise.all([page.waitForURL(/maand=2024-01/), page.click("main button[type=submit]")]);
     assert.match((await page.locator("h1").textContent()) ?? "", /januari 2024/);
   });
 

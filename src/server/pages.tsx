@@ -7,13 +7,25 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AreaSummary } from "../domain/area.ts";
 import { monthLabelNl } from "../domain/time.ts";
-import { Layout } from "../render/layout.tsx";
+import { Layout, type LayoutAccount } from "../render/layout.tsx";
 import { type MonthlyFiguresProps, MonthlyFiguresView } from "../render/monthly-figures.tsx";
+import type { Session } from "./middleware/session/session-store.ts";
 
 /** Sends a full page; pages with figures are not stored in shared caches or on disk. */
 export function sendPage(c: Context, title: string, body: Child, status: ContentfulStatusCode = 200) {
   c.header("Cache-Control", "no-store");
-  return c.html(html`<!doctype html>${<Layout title={title}>{body}</Layout>}`, status);
+  const session = c.get("session") as Session | undefined;
+  const account: LayoutAccount | undefined = session?.userId
+    ? { user: session.userId, purpose: session.purpose, csrf: session.csrf }
+    : undefined;
+  return c.html(
+    html`<!doctype html>${(
+      <Layout title={title} account={account}>
+        {body}
+      </Layout>
+    )}`,
+    status,
+  );
 }
 
 export function monthlyFiguresHref(code: string, month?: string): string {

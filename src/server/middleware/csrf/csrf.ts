@@ -1,0 +1,42 @@
+// Middleware: every form that changes something carries the session's anti-forgery token, and the
+// browser's Origin (when it sends one) is this site. A request without both is refused (403).
+
+import type { MiddlewareHandler } from "hono";
+import type { SessionVariables } from "../session/session.ts";
+
+export const CSRF_FIELD = "_csrf";
+
+export function csrfProtection(): MiddlewareHandler<{ Variables: SessionVariables }> {
+  return async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const origin = c.req.header("Origin");
+    if (origin !== undefined && origin !== new URL(c.req.url).origin) return refuse();
+    const s = c.get("session");
+    const type = c.req.header("Content-Type") ?? "";
+    if (
+      !s ||
+      !(type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
+    ) {
+      return refuse();
+    }
+    const body = await c.req.parseBody();
+    if (typeof body[CSRF_FIELD] !== "string" || !sameToken(body[CSRF_FIELD], s.csrf)) return refuse();
+    return next();
+
+    function refuse() {
+      c.header("Cache-Control", "no-store");
+      return c.text(
+        "Dit formulier is verlopen of komt niet van deze website. Ga terug en probeer het opnieuw.",
+        403,
+      );
+    }
+  };
+}
+
+/** Compares in time independent of where the strings differ. */
+function sameToken(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

@@ -1,0 +1,279 @@
+// Logging in and out, and choosing the purpose of this session (doelbinding). Plain HTML forms,
+// each with the session's anti-forgery token; Dutch, with labels and error messages that a screen
+// reader announces.
+
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, Hono } from "hono";
+import {
+  type LegalBasisRegistry,
+  type Purpose,
+  parsePurpose,
+} from "../../disclosure/legal-bases/legal-basis-registry.ts";
+import type { PageStore } from "../app.ts";
+import { checkPassword, createRateLimiter } from "../auth/check-password.ts";
+import type { AuthVariables } from "../middleware/authentication/authentication.ts";
+import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
+import type { SessionVariables } from "../middleware/session/session.ts";
+import { sendPage } from "../pages.tsx";
+
+export interface AccessRouteDeps {
+  store: PageStore;
+  registry: LegalBasisRegistry;
+  now: () => Date;
+  /** Login attempts per client per minute; default 10. */
+  loginAttemptsPerMinute?: number;
+}
+
+/** Only a path on this site: "/x", never "//host" or "https://…" (no open redirect). */
+export function safeBack(value: string | undefined, fallback = "/"): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  return value;
+}
+
+function clientOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "onbekend";
+  } catch {
+    return "onbekend";
+  }
+}
+
+export function registerAccessRoutes(
+  app: Hono<{ Variables: AuthVariables & SessionVariables }>,
+  deps: AccessRouteDeps,
+) {
+  const limiter = createRateLimiter({
+    now: deps.now,
+    max: deps.loginAttemptsPerMinute ?? 10,
+    windowMs: 60_000,
+  });
+
+  app.get("/inloggen", (c) => {
+    const s = c.get("session") ?? c.get("sessions").start(c);
+    if (s.userId) return c.redirect(safeBack(c.req.query("terug")), 303);
+    return loginPage(c, { csrf: s.csrf, back: safeBack(c.req.query("terug")), error: null, name: "" });
+  });
+
+  app.post("/inloggen", async (c) => {
+    const s = c.get("session");
+    if (!s) return c.redirect("/inloggen", 303);
+    const body = await c.req.parseBody();
+    const name = typeof body.gebruiker === "string" ? body.gebruiker.trim() : "";
+    const password = typeof body.wachtwoord === "string" ? body.wachtwoord : "";
+    const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
+    if (!limiter.attempt(clientOf(c))) {
+      return loginPage(
+        c,
+        { csrf: s.csrf, back, name, error: "Te veel pogingen. Wacht een minuut en probeer het opnieuw." },
+        429,
+      );
+    }
+    if (name === "" || password === "") {
+      return loginPage(
+        c,
+        { csrf: s.csrf, back, name, error: "Vul uw gebruikersnaam en wachtwoord in." },
+        400,
+      );
+    }
+    const r = await checkPassword({ store: deps.store, now: deps.now }, name, password);
+    if (!r.ok) {
+      const error =
+        r.reason === "vergrendeld"
+          ? "Na te veel mislukte pogingen is dit account 15 minuten vergrendeld. Probeer het later opnieuw."
+          : r.reason === "geblokkeerd"
+            ? "Dit account is geblokkeerd. Neem contact op met de beheerder."
+            : "De gebruikersnaam of het wachtwoord klopt niet.";
+      return loginPage(c, { csrf: s.csrf, back, name, error }, 401);
+    }
+    // A new session id at login: an id planted before login is worthless (session fixation).
+    c.get("sessions").rotate(c, s, r.user.id);
+    return c.redirect(back, 303);
+  });
+
+  app.post("/uitloggen", (c) => {
+    const s = c.get("session");
+    if (s) c.get("sessions").end(c, s);
+    return c.redirect("/inloggen", 303);
+  });
+
+  app.get("/doel", (c) => {
+    const s = c.get("session");
+    const purposes = purposesFor(deps.registry, c.get("requester").roles);
+    return purposePage(c, {
+      csrf: s?.csrf ?? "",
+      purposes,
+      current: s?.purpose ?? null,
+      back: safeBack(c.req.query("terug")),
+      error: null,
+    });
+  });
+
+  app.post("/doel", async (c) => {
+    const s = c.get("session");
+    if (!s) return c.redirect("/inloggen", 303);
+    const body = await c.req.parseBody();
+    const chosen = typeof body.doel === "string" ? body.doel : "";
+    const number = typeof body.casusnummer === "string" ? body.casusnummer.trim() : "";
+    const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
+    const purposes = purposesFor(deps.registry, c.get("requester").roles);
+    const asked = purposes.find((p) => p.id === chosen);
+    try {
+      if (!asked) throw new Error("Kies een van de doelen.");
+      const parsed = parsePurpose(deps.registry, asked.metNummer ? `${chosen}:${number}` : chosen);
+      s.purpose = parsed.number ? `${parsed.id}:${parsed.number}` : parsed.id;
+    } catch (err) {
+      const error =
+        asked?.metNummer && number === ""
+          ? "Vul het casusnummer in."
+          : err instanceof Error && asked?.metNummer
+            ? "Een casusnummer bestaat uit letters, cijfers, punten en streepjes."
+            : "Kies een van de doelen.";
+      return purposePage(c, { csrf: s.csrf, purposes, current: s.purpose, back, error }, 400);
+    }
+    return c.redirect(back, 303);
+  });
+}
+
+/**
+ * The purposes to offer: those a legal basis names for one of the user's content roles. Bases for
+ * everyone and every purpose (open data) are left out of the choice, unless nothing else is left.
+ */
+export function purposesFor(registry: LegalBasisRegistry, roles: string[]): Purpose[] {
+  const content = roles.filter((r) => r !== "fg" && r !== "beheerder");
+  if (content.length === 0) return [];
+  const specific = registry.bases.filter(
+    (b) => !b.doelen.includes("*") && content.some((r) => b.ontvangers.includes(r)),
+  );
+  if (specific.length === 0) return registry.purposes;
+  return registry.purposes.filter((p) => specific.some((b) => b.doelen.includes(p.id)));
+}
+
+interface LoginProps {
+  csrf: string;
+  back: string;
+  name: string;
+  error: string | null;
+}
+
+function loginPage(c: Context, p: LoginProps, status: 200 | 400 | 401 | 429 = 200) {
+  return sendPage(
+    c,
+    "Inloggen",
+    <>
+      <h1 class="utrecht-heading-1">Inloggen</h1>
+      {p.error && (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <p class="utrecht-paragraph">{p.error}</p>
+        </div>
+      )}
+      <form method="post" action="/inloggen" class="dh-form">
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="terug" value={p.back} />
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="gebruiker">
+            Gebruikersnaam
+          </label>
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            id="gebruiker"
+            name="gebruiker"
+            type="text"
+            autocomplete="username"
+            required
+            value={p.name}
+            autofocus
+          />
+        </div>
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="wachtwoord">
+            Wachtwoord
+          </label>
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            id="wachtwoord"
+            name="wachtwoord"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </div>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          Inloggen
+        </button>
+      </form>
+    </>,
+    status,
+  );
+}
+
+interface PurposeProps {
+  csrf: string;
+  purposes: Purpose[];
+  current: string | null;
+  back: string;
+  error: string | null;
+}
+
+function purposePage(c: Context, p: PurposeProps, status: 200 | 400 = 200) {
+  const currentId = p.current?.split(":")[0] ?? null;
+  return sendPage(
+    c,
+    "Kies uw doel",
+    <>
+      <h1 class="utrecht-heading-1">Waarvoor gebruikt u driehoek nu?</h1>
+      <p class="utrecht-paragraph">
+        U ziet alleen gegevens voor het doel dat u kiest. Dat doel staat bij elke verstrekking in het
+        verstrekkingenregister. U kunt het later wijzigen.
+      </p>
+      {p.error && (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <p class="utrecht-paragraph">{p.error}</p>
+        </div>
+      )}
+      {p.purposes.length === 0 ? (
+        <p class="utrecht-paragraph">Met uw rol kunt u geen gegevens bekijken.</p>
+      ) : (
+        <form method="post" action="/doel" class="dh-form">
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="terug" value={p.back} />
+          <fieldset class="utrecht-form-fieldset">
+            <legend class="utrecht-form-fieldset__legend">Doel</legend>
+            {p.purposes.map((purpose) => (
+              <div class="utrecht-form-field utrecht-form-field--radio">
+                <input
+                  class="utrecht-radio-button"
+                  type="radio"
+                  id={`doel-${purpose.id}`}
+                  name="doel"
+                  value={purpose.id}
+                  checked={purpose.id === currentId}
+                  required
+                />
+                <label class="utrecht-form-label utrecht-form-label--radio" for={`doel-${purpose.id}`}>
+                  {purpose.naam}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          {p.purposes.some((x) => x.metNummer) && (
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="casusnummer">
+                Casusnummer (alleen bij een casus)
+              </label>
+              <input
+                class="utrecht-textbox utrecht-textbox--html-input"
+                id="casusnummer"
+                name="casusnummer"
+                type="text"
+              />
+            </div>
+          )}
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+            Doel kiezen
+          </button>
+        </form>
+      )}
+    </>,
+    status,
+  );
+}
