@@ -7,6 +7,7 @@ import type { Organisation, UserAccount } from "../domain/account.ts";
 import { InputError } from "../domain/errors.ts";
 import { isRole, ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
 import { generatePassword, hashPassword, passwordProblem } from "../server/auth/passwords.ts";
+import { newTotpSecret, totpUri } from "../server/auth/totp.ts";
 import type { Store } from "../store/store.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
 import { textTable } from "./format-nl.ts";
@@ -234,6 +235,24 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       });
       out(`Wachtwoord van ${id} gewijzigd.\n`);
       if (shown) out(`Wachtwoord (wordt niet nog eens getoond): ${shown}\n`);
+    });
+
+  user
+    .command("tweede-factor <id>")
+    .description("Zet een tweede factor aan: een code uit een app (TOTP); toont het geheim één keer")
+    .option("--uit", "zet de tweede factor uit")
+    .option("--db <pad>", "databasebestand")
+    .action(async (id: string, o: { uit?: boolean; db?: string }) => {
+      const secret = o.uit ? null : newTotpSecret();
+      await withStore(storePath(o.db, fx), async (store) => {
+        const u = await existingUser(store, id);
+        await store.saveUser({ ...u, totpSecret: secret });
+      });
+      if (!secret) return out(`De tweede factor van ${id} staat uit.\n`);
+      out(
+        `Tweede factor voor ${id} staat aan. Zet dit geheim in de app voor inlogcodes (wordt niet nog eens getoond):\n` +
+          `  ${secret}\n  ${totpUri(secret, id)}\n`,
+      );
     });
 
   for (const [name, active] of [

@@ -6,6 +6,7 @@ import { loadLegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-re
 import { formatCount } from "../render/format-nl.ts";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
+import { base32Decode, hotp, newTotpSecret, totpStep } from "./auth/totp.ts";
 import { CONTENT_SECURITY_POLICY } from "./security-headers.ts";
 import { addWebTestAccounts, openTestGate, TestBrowser } from "./test-access.ts";
 import {
@@ -411,6 +412,33 @@ describe("web app (DuckDB store in memory)", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) statuses.push((await b.login("bestaat-niet", "x")).status);
       assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
+    });
+
+    it("asks for the code from the app when the user has a second factor, and refuses a reused code", async () => {
+      const secret = newTotpSecret();
+      const template = await store.user("bm.voorbeeldstad");
+      assert.ok(template);
+      await store.saveUser({ ...template, id: "bm.2fa", totpSecret: secret });
+      const code = hotp(base32Decode(secret), totpStep(NOW));
+      const b = new TestBrowser(fetch);
+      const login = await b.login("bm.2fa");
+      assert.equal(login.status, 303);
+      assert.match(login.headers.get("Location") ?? "", /^\/inloggen\/code/);
+      assert.equal((await b.request("/")).status, 303, "not logged in before the code");
+      const wrong = await b.submit("/inloggen/code", "/inloggen/code", {
+        code: code === "000000" ? "111111" : "000000",
+      });
+      assert.equal(wrong.status, 401);
+      assert.match(await wrong.text(), /Deze code klopt niet/);
+      const right = await b.submit("/inloggen/code", "/inloggen/code", { code });
+      assert.equal(right.status, 303);
+      await b.choosePurpose("openbare-orde");
+      assert.equal((await b.request("/")).status, 200);
+
+      const again = new TestBrowser(fetch);
+      await again.login("bm.2fa");
+      const replay = await again.submit("/inloggen/code", "/inloggen/code", { code });
+      assert.equal(replay.status, 401, "the same code twice is refused");
     });
   });
 });

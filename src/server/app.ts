@@ -103,12 +103,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(
     "*",
     requireLogin({
-      publicPaths: ["/health", "/static/", "/inloggen"],
+      publicPaths: ["/health", "/static/", "/inloggen", "/inloggen/code"],
       loadRequester: async (id) => requesterFor(deps.store, id).catch(() => null),
       now: deps.now,
     }),
   );
-  app.use("*", requirePurpose({ exempt: ["/inloggen", "/uitloggen", "/health", "/static/"] }));
+  app.use(
+    "*",
+    requirePurpose({ exempt: ["/inloggen", "/inloggen/code", "/uitloggen", "/health", "/static/"] }),
+  );
   registerAccessRoutes(app, deps);
 
   app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));

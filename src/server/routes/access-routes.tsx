@@ -11,6 +11,7 @@ import {
 } from "../../disclosure/legal-bases/legal-basis-registry.ts";
 import type { PageStore } from "../app.ts";
 import { checkPassword, createRateLimiter } from "../auth/check-password.ts";
+import { verifyTotp } from "../auth/totp.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
 import type { SessionVariables } from "../middleware/session/session.ts";
@@ -85,9 +86,56 @@ export function registerAccessRoutes(
             : "De gebruikersnaam of het wachtwoord klopt niet.";
       return loginPage(c, { csrf: s.csrf, back, name, error }, 401);
     }
+    if (r.user.totpSecret) {
+      // Password right; the second factor still to come. A new session id already now.
+      const pending = c.get("sessions").rotate(c, s, null);
+      pending.pendingUserId = r.user.id;
+      return c.redirect(`/inloggen/code?terug=${encodeURIComponent(back)}`, 303);
+    }
     // A new session id at login: an id planted before login is worthless (session fixation).
     c.get("sessions").rotate(c, s, r.user.id);
     return c.redirect(back, 303);
+  });
+
+  // The second factor: a code from the authenticator app (TOTP, RFC 6238).
+  const lastStep = new Map<string, number>();
+  const codeFailures = new Map<string, number>();
+  app.get("/inloggen/code", (c) => {
+    const s = c.get("session");
+    if (!s?.pendingUserId) return c.redirect("/inloggen", 303);
+    return codePage(c, { csrf: s.csrf, back: safeBack(c.req.query("terug")), error: null });
+  });
+
+  app.post("/inloggen/code", async (c) => {
+    const s = c.get("session");
+    if (!s?.pendingUserId) return c.redirect("/inloggen", 303);
+    const body = await c.req.parseBody();
+    const code = typeof body.code === "string" ? body.code.replace(/\s/g, "") : "";
+    const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
+    const user = await deps.store.user(s.pendingUserId);
+    const step = user?.totpSecret && user.active ? verifyTotp(user.totpSecret, code, deps.now()) : null;
+    if (user && step !== null && step > (lastStep.get(user.id) ?? -1)) {
+      lastStep.set(user.id, step);
+      codeFailures.delete(s.id);
+      c.get("sessions").rotate(c, s, user.id);
+      return c.redirect(back, 303);
+    }
+    const failures = (codeFailures.get(s.id) ?? 0) + 1;
+    codeFailures.set(s.id, failures);
+    if (failures >= 5) {
+      codeFailures.delete(s.id);
+      c.get("sessions").end(c, s);
+      return c.redirect("/inloggen", 303);
+    }
+    return codePage(
+      c,
+      {
+        csrf: s.csrf,
+        back,
+        error: "Deze code klopt niet of is al gebruikt. Probeer de nieuwe code uit uw app.",
+      },
+      401,
+    );
   });
 
   app.post("/uitloggen", (c) => {
@@ -195,6 +243,52 @@ function loginPage(c: Context, p: LoginProps, status: 200 | 400 | 401 | 429 = 20
             type="password"
             autocomplete="current-password"
             required
+          />
+        </div>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          Inloggen
+        </button>
+      </form>
+    </>,
+    status,
+  );
+}
+
+function codePage(
+  c: Context,
+  p: { csrf: string; back: string; error: string | null },
+  status: 200 | 401 = 200,
+) {
+  return sendPage(
+    c,
+    "Code uit uw app",
+    <>
+      <h1 class="utrecht-heading-1">Code uit uw app</h1>
+      <p class="utrecht-paragraph">
+        Open de app voor inlogcodes op uw telefoon en vul de code van zes cijfers in.
+      </p>
+      {p.error && (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <p class="utrecht-paragraph">{p.error}</p>
+        </div>
+      )}
+      <form method="post" action="/inloggen/code" class="dh-form">
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="terug" value={p.back} />
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="code">
+            Code
+          </label>
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            id="code"
+            name="code"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            required
+            autofocus
           />
         </div>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
