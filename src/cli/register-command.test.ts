@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { runInProcess } from "./run-in-process.ts";
-import { addTestAccounts, adminAs, readAs } from "./test-accounts.ts";
+import { addTestAccounts, adminAs, fgAs, readAs } from "./test-accounts.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "driehoek-register-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +55,32 @@ describe("commands read through the gate, and the register records and verifies 
     writeFileSync(registerFile, `${(lines[0] as string).replace("analist", "analyst")}\n${lines[1]}\n`);
     const edited = await run("register", "verify");
     assert.match(edited.err, /regel 1 .*gewijzigd/);
+  });
+
+  it("exports the register as CSV for the FG only, and registers the export", async () => {
+    const denied = await run("register", "export", ...readAs);
+    assert.equal(denied.code, 1);
+    assert.match(denied.err, /alleen voor de functionaris gegevensbescherming/);
+    const before = readFileSync(registerFile, "utf8").split("\n").filter(Boolean).length;
+    const csv = await run("register", "export", ...fgAs);
+    assert.equal(csv.code, 0, csv.err);
+    const rows = csv.out.trimEnd().split("\r\n");
+    assert.equal(
+      rows[0],
+      "volgnummer;tijdstip;soort;gebruiker;rollen;organisatie;doel;grondslag;beleid;wat;gebieden;periode;gevoeligheid;aantal;inhoudshash;hash",
+    );
+    assert.equal(rows.length, before + 1);
+    const after = readFileSync(registerFile, "utf8").split("\n").filter(Boolean);
+    const last = JSON.parse(after[after.length - 1] as string);
+    assert.deepEqual(
+      [last.kind, last.user, last.what, last.purpose, last.count],
+      ["beheer", "fg", "verstrekkingenregister", "toezicht", before],
+    );
+    const none = await run("register", "export", ...fgAs, "--van", "2999-01-01");
+    assert.equal(none.out.trimEnd().split("\r\n").length, 1, "only the header");
+    assert.match(
+      (await run("register", "export", ...fgAs, "--van", "gisteren")).err,
+      /--van is een datum als JJJJ-MM-DD/,
+    );
   });
 });

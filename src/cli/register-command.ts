@@ -3,8 +3,11 @@
 
 import type { Command } from "commander";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
+import { readRegisterEntries, registerCsv } from "../disclosure/register/register-csv.ts";
 import { verifyRegister } from "../disclosure/register/verify-register.ts";
 import { keysDir, registerPath } from "../disclosure/store-gate.ts";
+import { InputError } from "../domain/errors.ts";
+import { type AccessOptions, withAccessOptions, withCliAccess } from "./cli-access.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
 import { n } from "./format-nl.ts";
 
@@ -35,5 +38,38 @@ export function registerRegisterCommands(program: Command, fx: CliEffects): void
           `Tot en met volgnummer ${n(result.head.seq)} is het in orde.\n`,
       );
       process.exitCode = 2;
+    });
+
+  withAccessOptions(
+    register
+      .command("export")
+      .description(
+        "Het register als CSV (alleen voor de functionaris gegevensbescherming); de export wordt zelf ook vastgelegd",
+      ),
+  )
+    .option("--van <datum>", "vanaf deze datum (JJJJ-MM-DD, UTC)")
+    .option("--tot <datum>", "tot deze datum (JJJJ-MM-DD, UTC, niet meer meegeteld)")
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: AccessOptions & { van?: string; tot?: string; db?: string }) => {
+      const day = (v: string | undefined, option: string) => {
+        if (v === undefined) return undefined;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+          throw new InputError(`${option} is een datum als JJJJ-MM-DD`, option);
+        }
+        return `${v}T00:00:00.000Z`;
+      };
+      const filter = { from: day(o.van, "--van"), to: day(o.tot, "--tot") };
+      const db = storePath(o.db, fx);
+      const file = registerPath(db, fx.env);
+      const entries = await withStore(db, (s) =>
+        withCliAccess(s, db, fx, o, async ({ gate, requester }) => {
+          const r = await gate.administer(
+            { requester, what: "verstrekkingenregister", action: "lees-register" },
+            () => readRegisterEntries(file, filter),
+          );
+          return r.data;
+        }),
+      );
+      fx.stdout(registerCsv(entries));
     });
 }

@@ -1,10 +1,11 @@
-// Test support: an analyst of a gemeente and a beheerder in a store, for commands that read
+// Test support: an analyst of a gemeente, a beheerder and an FG in a store, for commands that read
 // through the gate (--als). Pass `readAs` or `adminAs` to such commands.
 
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
 
 export const readAs = ["--als", "analist", "--doel", "statistiek-en-onderzoek"] as const;
 export const adminAs = ["--als", "beheer"] as const;
+export const fgAs = ["--als", "fg"] as const;
 
 export async function addTestAccounts(dbPath: string): Promise<void> {
   const store = await openDuckDbStore(dbPath);
@@ -38,6 +39,13 @@ export async function addTestAccounts(dbPath: string): Promise<void> {
       name: "Beheerder",
       organisation: null,
       roles: ["beheerder"],
+    });
+    await store.saveUser({
+      ...base,
+      id: "fg",
+      name: "Functionaris gegevensbescherming",
+      organisation: "gm-test",
+      roles: ["fg"],
     });
   } finally {
     await store.close();

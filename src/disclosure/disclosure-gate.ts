@@ -92,7 +92,12 @@ export interface Gate {
    * by the "beheer" policy, no legal basis for content, and registered as kind "beheer".
    */
   administer<T>(
-    request: { requester: Requester; what: string },
+    request: {
+      requester: Requester;
+      what: string;
+      /** "lees-register" for the verstrekkingenregister itself (the FG); default "beheer". */
+      action?: "beheer" | "lees-register";
+    },
     produce: () => Promise<T>,
     opts?: Pick<DiscloseOptions<T>, "count">,
   ): Promise<Disclosed<T>>;
@@ -172,12 +177,14 @@ export function createGate(deps: GateDeps): Gate {
 
     async administer(request, produce, opts = {}) {
       const { requester } = request;
+      const action = request.action ?? "beheer";
       const decision = deps.authorizer.decide({
-        action: "beheer",
+        action,
         subject: { id: requester.user, roles: requester.roles, organisation: requester.organisation },
       });
       if (!decision.allowed) {
-        throw new AccessDenied(`Geen toegang tot ${request.what}: alleen voor de beheerder`, request.what);
+        const who = action === "beheer" ? "de beheerder" : "de functionaris gegevensbescherming";
+        throw new AccessDenied(`Geen toegang tot ${request.what}: alleen voor ${who}`, request.what);
       }
       const data = await produce();
       const entry = deps.register.append({
@@ -186,7 +193,7 @@ export function createGate(deps: GateDeps): Gate {
         user: requester.user,
         roles: requester.roles,
         organisation: requester.organisation?.id ?? null,
-        purpose: "beheer",
+        purpose: action === "beheer" ? "beheer" : "toezicht",
         legalBasis: null,
         policy: decision.policies.join(","),
         what: request.what,
