@@ -196,4 +196,33 @@ describe("driehoek organisatie and gebruiker", () => {
     const reset = await run(["gebruiker", "wachtwoord", "bm.aadorp"]);
     assert.match(reset.out, /Wachtwoord van bm\.aadorp gewijzigd/);
   });
+
+  it("links a user to an account at the identity provider, once", async () => {
+    const r = await run([
+      "gebruiker",
+      "koppel",
+      "tc.aadorp",
+      "--issuer",
+      "https://login.aadorp.nl",
+      "--subject",
+      "u-17",
+    ]);
+    assert.equal(r.code, 0, r.err);
+    const store = await openDuckDbStore(db);
+    try {
+      assert.equal((await store.user("tc.aadorp"))?.oidcSubject, "https://login.aadorp.nl|u-17");
+    } finally {
+      await store.close();
+    }
+    const twice = await run([
+      "gebruiker",
+      "koppel",
+      "bm.aadorp",
+      "--issuer",
+      "https://login.aadorp.nl",
+      "--subject",
+      "u-17",
+    ]);
+    assert.match(twice.err, /al gekoppeld aan tc\.aadorp/);
+  });
 });

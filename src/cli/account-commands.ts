@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { Organisation, UserAccount } from "../domain/account.ts";
 import { InputError } from "../domain/errors.ts";
 import { isRole, ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
+import { oidcSubjectKey } from "../server/auth/oidc-login.ts";
 import { generatePassword, hashPassword, passwordProblem } from "../server/auth/passwords.ts";
 import { newTotpSecret, totpUri } from "../server/auth/totp.ts";
 import type { Store } from "../store/store.ts";
@@ -235,6 +236,23 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       });
       out(`Wachtwoord van ${id} gewijzigd.\n`);
       if (shown) out(`Wachtwoord (wordt niet nog eens getoond): ${shown}\n`);
+    });
+
+  user
+    .command("koppel <id>")
+    .description("Koppel een gebruiker aan zijn account bij de identity provider (OpenID Connect)")
+    .requiredOption("--issuer <url>", "de issuer van de identity provider")
+    .requiredOption("--subject <sub>", "de sub-claim van de gebruiker daar")
+    .option("--db <pad>", "databasebestand")
+    .action(async (id: string, o: { issuer: string; subject: string; db?: string }) => {
+      await withStore(storePath(o.db, fx), async (store) => {
+        const u = await existingUser(store, id);
+        const key = oidcSubjectKey(o.issuer, o.subject);
+        const taken = (await store.users()).find((x) => x.oidcSubject === key && x.id !== id);
+        if (taken) throw new InputError(`dit account is al gekoppeld aan ${taken.id}`, "--subject");
+        await store.saveUser({ ...u, oidcSubject: key });
+      });
+      out(`Gebruiker ${id} is gekoppeld aan ${o.subject} bij ${o.issuer}.\n`);
     });
 
   user

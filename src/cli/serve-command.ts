@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { openStoreGate } from "../disclosure/store-gate.ts";
 import { watchInbox } from "../ingest/inbox.ts";
 import { createApp } from "../server/app.ts";
+import { createOidcLogin, oidcSettingsFromEnv } from "../server/auth/oidc-login.ts";
 import { lastCompleteMonth } from "../server/month-param.ts";
 import { startServer } from "../server/serve.ts";
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
@@ -21,12 +22,15 @@ interface ServeOptions {
 async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffects): Promise<void> {
   const port = Number(o.poort ?? fx.env.PORT ?? 8080);
   const access = await openStoreGate({ store, dbPath, env: fx.env, now: fx.now });
+  const publicUrl = fx.env.DRIEHOEK_URL ?? `http://localhost:${port}`;
+  const oidcSettings = oidcSettingsFromEnv(fx.env, publicUrl);
   const app = createApp({
     store,
     now: fx.now,
     gate: access.gate,
     registry: access.registry,
     secureCookies: fx.env.DRIEHOEK_HTTPS === "1",
+    oidc: oidcSettings ? createOidcLogin(oidcSettings) : undefined,
   });
   const hostname = fx.env.HOST ?? "127.0.0.1";
   let server: Awaited<ReturnType<typeof startServer>>;

@@ -13,6 +13,7 @@ import { addMonths, monthLabelNl } from "../domain/time.ts";
 import { monthParam } from "../render/format-nl.ts";
 import { buildMonthlyFigures, monthlyFiguresPeriods } from "../render/monthly-figures-model.ts";
 import type { Store } from "../store/store.ts";
+import type { OidcLogin } from "./auth/oidc-login.ts";
 import { type AuthVariables, requireLogin } from "./middleware/authentication/authentication.ts";
 import { csrfProtection } from "./middleware/csrf/csrf.ts";
 import { requirePurpose } from "./middleware/purpose/purpose.ts";
@@ -25,7 +26,10 @@ import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
 /** The store methods the web app uses; any full Store fits. */
-export type PageStore = Pick<Store, "listAreas" | "monthlyCounts" | "user" | "saveUser" | "organisations">;
+export type PageStore = Pick<
+  Store,
+  "listAreas" | "monthlyCounts" | "user" | "users" | "saveUser" | "organisations"
+>;
 
 export interface AppDeps {
   store: PageStore;
@@ -38,11 +42,23 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Login attempts per client per minute; default 10. */
   loginAttemptsPerMinute?: number;
+  /** Login through the municipality's identity provider (OpenID Connect), when configured. */
+  oidc?: OidcLogin;
 }
 
 type Env = { Variables: AuthVariables };
 
 const GEMEENTE_CODE = /^GM\d{4}$/;
+
+/** What answers without a login (and so without a purpose): login pages, health check, stylesheets. */
+const PUBLIC_PATHS = [
+  "/health",
+  "/static/",
+  "/inloggen",
+  "/inloggen/code",
+  "/inloggen/oidc",
+  "/inloggen/oidc/terug",
+];
 
 /** A read through the gate as the logged-in user, for the session's purpose. */
 function discloseFor<T>(
@@ -103,15 +119,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(
     "*",
     requireLogin({
-      publicPaths: ["/health", "/static/", "/inloggen", "/inloggen/code"],
+      publicPaths: PUBLIC_PATHS,
       loadRequester: async (id) => requesterFor(deps.store, id).catch(() => null),
       now: deps.now,
     }),
   );
-  app.use(
-    "*",
-    requirePurpose({ exempt: ["/inloggen", "/inloggen/code", "/uitloggen", "/health", "/static/"] }),
-  );
+  app.use("*", requirePurpose({ exempt: [...PUBLIC_PATHS, "/uitloggen"] }));
   registerAccessRoutes(app, deps);
 
   app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));

@@ -11,6 +11,7 @@ import {
 } from "../../disclosure/legal-bases/legal-basis-registry.ts";
 import type { PageStore } from "../app.ts";
 import { checkPassword, createRateLimiter } from "../auth/check-password.ts";
+import { type OidcLogin, oidcSubjectKey } from "../auth/oidc-login.ts";
 import { verifyTotp } from "../auth/totp.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
@@ -19,6 +20,8 @@ import { sendPage } from "../pages.tsx";
 
 export interface AccessRouteDeps {
   store: PageStore;
+  /** Login through the identity provider, when configured. */
+  oidc?: OidcLogin;
   registry: LegalBasisRegistry;
   now: () => Date;
   /** Login attempts per client per minute; default 10. */
@@ -52,7 +55,46 @@ export function registerAccessRoutes(
   app.get("/inloggen", (c) => {
     const s = c.get("session") ?? c.get("sessions").start(c);
     if (s.userId) return c.redirect(safeBack(c.req.query("terug")), 303);
-    return loginPage(c, { csrf: s.csrf, back: safeBack(c.req.query("terug")), error: null, name: "" });
+    return loginPage(c, {
+      csrf: s.csrf,
+      back: safeBack(c.req.query("terug")),
+      error: null,
+      name: "",
+      oidc: deps.oidc?.label,
+    });
+  });
+
+  // Login through the identity provider (OpenID Connect).
+  app.get("/inloggen/oidc", async (c) => {
+    if (!deps.oidc) return c.redirect("/inloggen", 303);
+    const s = c.get("session") ?? c.get("sessions").start(c);
+    const { url, pending } = await deps.oidc.start(safeBack(c.req.query("terug")));
+    s.oidc = pending;
+    return c.redirect(url, 303);
+  });
+
+  app.get("/inloggen/oidc/terug", async (c) => {
+    const s = c.get("session");
+    const pending = s?.oidc;
+    if (!deps.oidc || !s || !pending) return c.redirect("/inloggen", 303);
+    s.oidc = null;
+    const fail = (error: string) =>
+      loginPage(c, { csrf: s.csrf, back: pending.back, name: "", error, oidc: deps.oidc?.label }, 401);
+    let who: { issuer: string; subject: string };
+    try {
+      who = await deps.oidc.finish(new URL(c.req.url), pending);
+    } catch {
+      return fail("Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw.");
+    }
+    const key = oidcSubjectKey(who.issuer, who.subject);
+    const user = (await deps.store.users()).find((u) => u.oidcSubject === key);
+    if (!user?.active) {
+      return fail(
+        "Uw account bij uw organisatie is niet aan een driehoek-gebruiker gekoppeld. Vraag de beheerder.",
+      );
+    }
+    c.get("sessions").rotate(c, s, user.id);
+    return c.redirect(pending.back, 303);
   });
 
   app.post("/inloggen", async (c) => {
@@ -84,7 +126,7 @@ export function registerAccessRoutes(
           : r.reason === "geblokkeerd"
             ? "Dit account is geblokkeerd. Neem contact op met de beheerder."
             : "De gebruikersnaam of het wachtwoord klopt niet.";
-      return loginPage(c, { csrf: s.csrf, back, name, error }, 401);
+      return loginPage(c, { csrf: s.csrf, back, name, error, oidc: deps.oidc?.label }, 401);
     }
     if (r.user.totpSecret) {
       // Password right; the second factor still to come. A new session id already now.
@@ -201,6 +243,8 @@ interface LoginProps {
   back: string;
   name: string;
   error: string | null;
+  /** Label of the identity-provider login, when configured. */
+  oidc?: string;
 }
 
 function loginPage(c: Context, p: LoginProps, status: 200 | 400 | 401 | 429 = 200) {
@@ -249,6 +293,16 @@ function loginPage(c: Context, p: LoginProps, status: 200 | 400 | 401 | 429 = 20
           Inloggen
         </button>
       </form>
+      {p.oidc && (
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-link utrecht-link--html-a"
+            href={`/inloggen/oidc?terug=${encodeURIComponent(p.back)}`}
+          >
+            {p.oidc}
+          </a>
+        </p>
+      )}
     </>,
     status,
   );

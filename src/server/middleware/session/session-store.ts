@@ -13,6 +13,8 @@ export interface Session {
   readonly csrf: string;
   /** Doelbinding: chosen once per session; no purpose, no data. */
   purpose: string | null;
+  /** A login through the identity provider in progress (state, nonce, PKCE verifier). */
+  oidc: { state: string; nonce: string; verifier: string; back: string } | null;
   readonly createdAt: number;
   lastSeenAt: number;
 }
@@ -61,6 +63,7 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
       pendingUserId: null,
       csrf: token(),
       purpose: null,
+      oidc: null,
       createdAt: t,
       lastSeenAt: t,
     };
