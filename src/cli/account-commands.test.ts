@@ -225,4 +225,29 @@ describe("driehoek organisatie and gebruiker", () => {
     ]);
     assert.match(twice.err, /al gekoppeld aan tc\.aadorp/);
   });
+
+  it("makes a short-lived API token for an existing user and a known purpose", async () => {
+    const r = await run(["token", "--als", "tc.aadorp", "--doel", "politietaak", "--geldig", "600"]);
+    assert.equal(r.code, 0, r.err);
+    const [, payload] = r.out.trim().split(".");
+    const claims = JSON.parse(Buffer.from(payload as string, "base64url").toString()) as {
+      sub: string;
+      doel: string;
+      exp: number;
+      iat: number;
+    };
+    assert.deepEqual([claims.sub, claims.doel, claims.exp - claims.iat], ["tc.aadorp", "politietaak", 600]);
+    assert.match(
+      (await run(["token", "--als", "niemand", "--doel", "politietaak"])).err,
+      /niemand bestaat niet/,
+    );
+    assert.match(
+      (await run(["token", "--als", "tc.aadorp", "--doel", "nieuwsgierigheid"])).err,
+      /onbekend doel/,
+    );
+    assert.match(
+      (await run(["token", "--als", "tc.aadorp", "--doel", "politietaak", "--geldig", "86400"])).err,
+      /--geldig/,
+    );
+  });
 });

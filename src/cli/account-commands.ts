@@ -3,9 +3,13 @@
 // no login; they change who may log in, never what the law allows (that is in config/ and policies/).
 
 import type { Command } from "commander";
+import { loadOrCreateKey } from "../disclosure/keys.ts";
+import { loadLegalBasisRegistry, parsePurpose } from "../disclosure/legal-bases/legal-basis-registry.ts";
+import { keysDir, requesterFor } from "../disclosure/store-gate.ts";
 import type { Organisation, UserAccount } from "../domain/account.ts";
 import { InputError } from "../domain/errors.ts";
 import { isRole, ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
+import { issueApiToken, MAX_TOKEN_SECONDS } from "../server/auth/api-token.ts";
 import { oidcSubjectKey } from "../server/auth/oidc-login.ts";
 import { generatePassword, hashPassword, passwordProblem } from "../server/auth/passwords.ts";
 import { newTotpSecret, totpUri } from "../server/auth/totp.ts";
@@ -293,4 +297,35 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
         out(`Gebruiker ${id} is ${active ? "weer actief" : "geblokkeerd"}.\n`);
       });
   }
+
+  program
+    .command("token")
+    .description("Maak een kortlevend token voor de API (/api/v1), voor één gebruiker en één doel")
+    .requiredOption("--als <gebruiker>", "de gebruiker namens wie de API wordt gebruikt")
+    .requiredOption("--doel <doel>", "het doel, bijvoorbeeld ivp-monitoring")
+    .option(
+      "--geldig <seconden>",
+      `hoe lang het token geldt, hooguit ${MAX_TOKEN_SECONDS}`,
+      String(MAX_TOKEN_SECONDS),
+    )
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: { als: string; doel: string; geldig: string; db?: string }) => {
+      const seconds = Number(o.geldig);
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TOKEN_SECONDS) {
+        throw new InputError(
+          `--geldig is een aantal seconden van 1 tot en met ${MAX_TOKEN_SECONDS}`,
+          "--geldig",
+        );
+      }
+      const db = storePath(o.db, fx);
+      const purpose = parsePurpose(loadLegalBasisRegistry(), o.doel, "--doel");
+      await withStore(db, (store) => requesterFor(store, o.als));
+      const key = loadOrCreateKey(keysDir(db, fx.env), "api-token");
+      const token = await issueApiToken(
+        key,
+        { user: o.als, purpose: purpose.number ? `${purpose.id}:${purpose.number}` : purpose.id, seconds },
+        fx.now(),
+      );
+      out(`${token}\n`);
+    });
 }

@@ -2,7 +2,8 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
-import { openStoreGate } from "../disclosure/store-gate.ts";
+import { loadOrCreateKey } from "../disclosure/keys.ts";
+import { keysDir, openStoreGate } from "../disclosure/store-gate.ts";
 import { watchInbox } from "../ingest/inbox.ts";
 import { createApp } from "../server/app.ts";
 import { createOidcLogin, oidcSettingsFromEnv } from "../server/auth/oidc-login.ts";
@@ -31,6 +32,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
     registry: access.registry,
     secureCookies: fx.env.DRIEHOEK_HTTPS === "1",
     oidc: oidcSettings ? createOidcLogin(oidcSettings) : undefined,
+    apiTokenKey: loadOrCreateKey(keysDir(dbPath, fx.env), "api-token"),
   });
   const hostname = fx.env.HOST ?? "127.0.0.1";
   let server: Awaited<ReturnType<typeof startServer>>;

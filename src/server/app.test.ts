@@ -6,9 +6,10 @@ import { loadLegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-re
 import { formatCount } from "../render/format-nl.ts";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
+import { issueApiToken } from "./auth/api-token.ts";
 import { base32Decode, hotp, newTotpSecret, totpStep } from "./auth/totp.ts";
 import { CONTENT_SECURITY_POLICY } from "./security-headers.ts";
-import { addWebTestAccounts, openTestGate, TestBrowser } from "./test-access.ts";
+import { addWebTestAccounts, openTestGate, TEST_API_KEY, TestBrowser } from "./test-access.ts";
 import {
   openTestStore,
   TEST_GEMEENTE,
@@ -54,6 +55,7 @@ describe("web app (DuckDB store in memory)", () => {
       gate: access.gate,
       registry: access.registry,
       loginAttemptsPerMinute: 1000,
+      apiTokenKey: TEST_API_KEY,
     });
     web = await TestBrowser.as((path, init) => app.request(path, init), "bm.voorbeeldstad");
   });
@@ -439,6 +441,66 @@ describe("web app (DuckDB store in memory)", () => {
       await again.login("bm.2fa");
       const replay = await again.submit("/inloggen/code", "/inloggen/code", { code });
       assert.equal(replay.status, 401, "the same code twice is refused");
+    });
+  });
+
+  describe("API /api/v1 with short-lived tokens", () => {
+    const token = (user: string, purpose = "openbare-orde", seconds = 600, at = NOW) =>
+      issueApiToken(TEST_API_KEY, { user, purpose, seconds }, at);
+    const get = async (path: string, bearer?: string) =>
+      app.request(path, bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {});
+
+    it("refuses a request without a valid token with problem+json", async () => {
+      for (const bearer of [
+        undefined,
+        "niet.een.token",
+        await token("bm.voorbeeldstad", "openbare-orde", 60, new Date(NOW.getTime() - 3_600_000)),
+      ]) {
+        const res = await get("/api/v1/gemeenten", bearer);
+        assert.equal(res.status, 401);
+        assert.equal(res.headers.get("Content-Type"), "application/problem+json");
+        assert.equal(((await res.json()) as { status: number }).status, 401);
+      }
+    });
+
+    it("answers as the token's user for the token's purpose, through the gate and into the register", async () => {
+      const bearer = await token("bm.voorbeeldstad");
+      const list = await get("/api/v1/gemeenten", bearer);
+      assert.equal(list.status, 200);
+      assert.equal(list.headers.get("API-Version"), "1.0.0");
+      assert.ok(((await list.json()) as { code: string }[]).some((g) => g.code === TEST_GEMEENTE.code));
+      const before = registered().length;
+      const rows = await get(
+        `/api/v1/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?van=2024-03&tot=2024-03`,
+        bearer,
+      );
+      assert.equal(rows.status, 200);
+      const data = (await rows.json()) as { aantal: number }[];
+      assert.equal(
+        data.reduce((s, r) => s + r.aantal, 0),
+        countIn(TEST_GEMEENTE.code, 202403),
+      );
+      const entry = registered()[before];
+      assert.deepEqual(
+        [entry?.user, entry?.purpose, entry?.what],
+        ["bm.voorbeeldstad", "openbare-orde", "maandcijfers"],
+      );
+    });
+
+    it("refuses another gemeente (403) and bad periods (400), as problem+json", async () => {
+      const bearer = await token("bm.voorbeeldstad");
+      const other = await get(
+        `/api/v1/gemeenten/${TEST_GEMEENTE_NO_POPULATION.code}/maandcijfers?van=2024-01&tot=2024-03`,
+        bearer,
+      );
+      assert.equal(other.status, 403);
+      assert.match(((await other.json()) as { detail: string }).detail, /Geen toegang/);
+      const bad = await get(
+        `/api/v1/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?van=2024-05&tot=2024-03`,
+        bearer,
+      );
+      assert.equal(bad.status, 400);
+      assert.equal((await get("/api/v1/bestaat-niet", bearer)).status, 404);
     });
   });
 });

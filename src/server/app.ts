@@ -22,6 +22,7 @@ import { createSessionStore, type SessionStore } from "./middleware/session/sess
 import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.ts";
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
 import { registerAccessRoutes } from "./routes/access-routes.tsx";
+import { apiRoutes } from "./routes/api-routes.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
@@ -44,6 +45,8 @@ export interface AppDeps {
   loginAttemptsPerMinute?: number;
   /** Login through the municipality's identity provider (OpenID Connect), when configured. */
   oidc?: OidcLogin;
+  /** Key for API tokens (`driehoek token`); without it the API refuses every request. */
+  apiTokenKey?: Uint8Array;
 }
 
 type Env = { Variables: AuthVariables };
@@ -112,6 +115,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   registerStatic(app as unknown as Hono);
+  // The API first: bearer tokens, no cookies, so none of the session middleware below.
+  app.route("/api/v1", apiRoutes(deps) as unknown as Hono<Env>);
 
   const sessions = deps.sessions ?? createSessionStore({ now: deps.now });
   app.use("*", session({ store: sessions, secure: deps.secureCookies ?? false }));

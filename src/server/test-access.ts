@@ -43,6 +43,9 @@ export async function addWebTestAccounts(store: Store): Promise<void> {
   await store.saveUser(user("beheer", ["beheerder"], null));
 }
 
+/** A fixed key for API tokens in tests. */
+export const TEST_API_KEY = new Uint8Array(32).fill(42);
+
 /** The real gate for a test store, its register in a fresh temporary folder. */
 export async function openTestGate(
   store: Store,

@@ -1,0 +1,83 @@
+// The API, version 1 (/api/v1/…): JSON for programs, with a short-lived bearer token
+// (`driehoek token`). Every answer passes the same gate as the web pages, as the token's user and
+// for the token's purpose; errors are application/problem+json (RFC 9457).
+
+import { Hono } from "hono";
+import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
+import { requesterFor } from "../../disclosure/store-gate.ts";
+import { AccessDenied } from "../../domain/errors.ts";
+import type { PageStore } from "../app.ts";
+import { type ApiVariables, apiToken, problem } from "../middleware/api-token/api-token.ts";
+import { parseMonthParam } from "../month-param.ts";
+
+export interface ApiDeps {
+  store: PageStore;
+  gate: Gate;
+  now: () => Date;
+  apiTokenKey?: Uint8Array;
+}
+
+export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
+  const api = new Hono<{ Variables: ApiVariables }>();
+  api.use(
+    "*",
+    apiToken({
+      key: deps.apiTokenKey,
+      loadRequester: (id) => requesterFor(deps.store, id).catch(() => null),
+      now: deps.now,
+    }),
+  );
+  api.use("*", async (c, next) => {
+    await next();
+    c.header("API-Version", "1.0.0");
+  });
+
+  api.get("/gemeenten", async (c) => {
+    const { data } = await deps.gate.disclose(
+      {
+        requester: c.get("requester"),
+        purpose: c.get("apiPurpose") ?? null,
+        what: "gemeenten",
+        areas: [],
+        period: null,
+        sensitivity: "open",
+        source: "openbaar",
+      },
+      () => deps.store.listAreas({ level: "gemeente" }),
+      { protect: alreadyPublic },
+    );
+    return c.json(data.map((a) => ({ code: a.code, naam: a.name, jaar: a.year, inwoners: a.population })));
+  });
+
+  api.get("/gemeenten/:code/maandcijfers", async (c) => {
+    const code = c.req.param("code");
+    if (!/^GM\d{4}$/.test(code)) return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
+    const from = parseMonthParam(c.req.query("van") ?? "");
+    const to = parseMonthParam(c.req.query("tot") ?? "");
+    if (from === null || to === null || from > to) {
+      return problem(400, "Ongeldige periode", "Geef van en tot als JJJJ-MM, van niet na tot.");
+    }
+    const { data } = await deps.gate.disclose(
+      {
+        requester: c.get("requester"),
+        purpose: c.get("apiPurpose") ?? null,
+        what: "maandcijfers",
+        areas: [code],
+        period: `${c.req.query("van")}/${c.req.query("tot")}`,
+        sensitivity: "aggregated",
+      },
+      () => deps.store.monthlyCounts({ area: code, level: "gemeente", fromMonth: from, toMonth: to }),
+    );
+    return c.json(
+      data.map((r) => ({ maand: r.month, inpCode: r.inpCode, aantal: r.count, pogingen: r.attempts })),
+    );
+  });
+
+  api.all("*", () => problem(404, "Niet gevonden"));
+  api.onError((err) => {
+    if (err instanceof AccessDenied) return problem(403, "Geen toegang", err.message);
+    console.error(err);
+    return problem(500, "Er ging iets mis");
+  });
+  return api;
+}
