@@ -2,7 +2,7 @@
 // it reaches the head recorded in the database, so that also cutting off its end shows.
 
 import type { Command } from "commander";
-import { loadOrCreateKey } from "../disclosure/keys.ts";
+import { loadExistingKey } from "../disclosure/keys.ts";
 import { readRegisterEntries, registerCsv } from "../disclosure/register/register-csv.ts";
 import { verifyRegister } from "../disclosure/register/verify-register.ts";
 import { keysDir, registerPath } from "../disclosure/store-gate.ts";
@@ -22,7 +22,7 @@ export function registerRegisterCommands(program: Command, fx: CliEffects): void
       const db = storePath(o.db, fx);
       const file = registerPath(db, fx.env);
       const expectedHead = await withStore(db, (s) => s.registerHead());
-      const key = loadOrCreateKey(keysDir(db, fx.env), "register");
+      const key = loadExistingKey(keysDir(db, fx.env), "register");
       const result = await verifyRegister(file, key, {
         expectedHead,
         progress: fx.isTty ? (lines) => fx.stderr(`\r${n(lines)} regels gecontroleerd…`) : undefined,

@@ -25,3 +25,15 @@ export function loadOrCreateKey(dir: string, name: string): Uint8Array {
     throw new StoreError("het sleutelbestand bevat geen sleutel van 32 bytes (hex)", file);
   return Buffer.from(hex, "hex");
 }
+
+/** Reads key `name` from `dir`; a missing key is an error, never replaced (verification needs the original). */
+export function loadExistingKey(dir: string, name: string): Uint8Array {
+  const file = join(dir, `${name}.key`);
+  if (!existsSync(file)) {
+    throw new StoreError(
+      "de sleutel van het register ontbreekt; zet de bewaarde sleutel terug (zie docs/privacy.md)",
+      file,
+    );
+  }
+  return loadOrCreateKey(dir, name);
+}

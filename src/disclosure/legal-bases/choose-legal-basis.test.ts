@@ -35,7 +35,12 @@ describe("chooseLegalBasis on the shipped registry", () => {
   });
 
   it("day reports only where they touch public-order powers; addresses only under a local agreement", () => {
-    const q = { roles: ["burgemeester"], purpose: "openbare-orde" };
+    // About public order, not criminal enforcement (unknown counts as criminal enforcement).
+    const q = { roles: ["burgemeester"], purpose: "openbare-orde", criminalEnforcement: false };
+    assert.equal(
+      basisOf({ ...q, criminalEnforcement: undefined, sensitivity: "incident", touchesPublicOrder: true }),
+      null,
+    );
     assert.equal(basisOf({ ...q, sensitivity: "incident" }), null);
     assert.equal(basisOf({ ...q, sensitivity: "incident", touchesPublicOrder: true }), "wpg-16-1-c");
     assert.equal(basisOf({ ...q, sensitivity: "address", touchesPublicOrder: true }), null);

@@ -19,7 +19,10 @@ export interface LegalBasisQuestion {
   sensitivity: Sensitivity;
   /** Where the data comes from; default "politie". */
   source?: DataSource;
-  /** The data is about criminal enforcement (strafrechtelijke handhaving), not public order. */
+  /**
+   * The data is about criminal enforcement (strafrechtelijke handhaving), not public order.
+   * Unknown counts as yes: a product must say `false` to get more than aggregated data.
+   */
   criminalEnforcement?: boolean;
   /** The product touches the mayor's public-order powers (e.g. a day report selected for it). */
   touchesPublicOrder?: boolean;
@@ -93,7 +96,7 @@ function conditionFails(c: LegalBasisCondition, q: LegalBasisQuestion, roles: st
         ? `boven ${c.gevoeligheid} alleen voor de burgemeester zelf`
         : null;
     case "strafrechtelijk-alleen-geaggregeerd":
-      return q.criminalEnforcement && level(q.sensitivity) > level("aggregated")
+      return (q.criminalEnforcement ?? true) && level(q.sensitivity) > level("aggregated")
         ? "informatie over strafrechtelijke handhaving alleen geaggregeerd"
         : null;
     case "raakt-openbare-orde":

@@ -114,6 +114,15 @@ describe("Cedar policies: decisions (deny by default)", () => {
     }
   });
 
+  it("OM data per art. 39f decision reaches a RIEC analyst and a wethouder without a casus purpose", () => {
+    const r = (subject: Subject) => ({
+      ...read(subject, "GM0344", "criminal-procedure", "39f-b"),
+      legalBasis: "wjsg-39f",
+    });
+    assert.equal(allowed(r(user(["riec-analist"], "riec", ["RE05"]))), true);
+    assert.equal(allowed(r(user(["wethouder"], "gemeente", ["GM0344"]))), true);
+  });
+
   it("a wethouder gets no address or person data outside a casus, even in the own gemeente", () => {
     const alderman = user(["wethouder"], "gemeente", ["GM0344"]);
     assert.equal(allowed(read(alderman, "GM0344", "aggregated")), true);

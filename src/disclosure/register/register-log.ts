@@ -4,6 +4,7 @@
 
 import {
   closeSync,
+  fchmodSync,
   fdatasyncSync,
   fstatSync,
   openSync,
@@ -56,7 +57,9 @@ export function openRegisterLog(path: string, key: Uint8Array, opts: RegisterLog
   let fd: number;
   let head: RegisterHead;
   try {
-    fd = openSync(path, "a+");
+    // Owner-only: entries name users, organisations and casus numbers.
+    fd = openSync(path, "a+", 0o600);
+    fchmodSync(fd, 0o600);
     head = readHead(fd, path, key);
   } catch (err) {
     unlinkSync(lockPath);

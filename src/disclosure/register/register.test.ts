@@ -56,6 +56,12 @@ describe("verstrekkingenregister: writing", () => {
     assert.match(entries[0].hash, /^[0-9a-f]{64}$/);
   });
 
+  it("is readable by its owner only", async () => {
+    const { path } = register(1);
+    const { statSync } = await import("node:fs");
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+  });
+
   it("continues the chain after reopening", async () => {
     const { path } = register(2);
     const log = openRegisterLog(path, KEY);
