@@ -7,17 +7,18 @@
 // sum that any product or query may show, and stay the same wherever the cell appears.
 //
 // The model: a series is the monthly counts of one area and type, months 0…N−1, with prefix sums
-// S(0) = 0, S(1), …, S(N). Every sum over months [a, b] is S(b+1) − S(a), so publishing it links
-// boundaries a and b+1; a union-find over the N+1 boundaries of each series keeps what is linked.
-// Within a component all prefix sums are known relative to one unknown offset, and the component
-// of boundary 0 is known outright (S(0) = 0). Sum groups (a total equals the sum of its parts,
-// month by month, so also boundary by boundary) give linear equations between the offsets of the
-// components. A sum over [x, y] is computable exactly when x and y+1 share a component, or the
-// difference of their offsets lies in the span of those equations (Gaussian elimination, modulo
-// a large prime). Candidates are decided in priority order: one is published only if afterwards
-// no protected interval (a small count) is computable.
+// S(0) = 0, S(1), …, S(N) as unknowns. Publishing the sum over months [a, b] makes the equation
+// S(b+1) − S(a) known; a sum group (a total equals the sum of its parts, month by month) makes
+// S_total(k) − Σ S_part(k) = 0 known for every boundary k. A protected interval [x, y] (a small
+// count) is computable exactly when S(y+1) − S(x) lies in the span of the known equations.
 //
-// The tests check random tables against a rank computation over all published sums.
+// The span is kept as a fully reduced row-echelon basis (modulo a large prime), updated one
+// equation at a time, together with each protected vector reduced against it. A new equation e,
+// reduced to r, adds exactly the direction r, so a protected vector g (not computable so far)
+// becomes computable exactly when its reduction is a multiple of r. Candidates are decided in
+// priority order: one is published only if no protected vector becomes computable.
+//
+// The tests check random tables against an independent rank computation over all published sums.
 
 /** An interval of months [from, to], both included, of one series. */
 export interface SeriesInterval {
@@ -50,37 +51,6 @@ export interface IntervalProtectionResult {
 
 export const intervalKey = (i: SeriesInterval): string => `${i.series}|${i.from}|${i.to}`;
 
-/** Union-find over month boundaries 0…N. */
-class Boundaries {
-  readonly root: Int32Array;
-
-  constructor(n: number, from?: Boundaries) {
-    this.root = from ? from.root.slice() : Int32Array.from({ length: n + 1 }, (_, i) => i);
-  }
-
-  find(a: number): number {
-    let r = a;
-    while (this.root[r] !== r) r = this.root[r] as number;
-    while (this.root[a] !== r) {
-      const next = this.root[a] as number;
-      this.root[a] = r;
-      a = next;
-    }
-    return r;
-  }
-
-  /** Links a and b; false when they were linked already. */
-  union(a: number, b: number): boolean {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return false;
-    // The component of boundary 0 keeps its root, so "known outright" is "root is find(0)".
-    if (rb === this.find(0)) this.root[ra] = rb;
-    else this.root[rb] = ra;
-    return true;
-  }
-}
-
 /** A prime below √(2^53), so products of residues stay exact in doubles. */
 const PRIME = 94_906_249;
 const mulmod = (a: number, b: number) => (a * b) % PRIME;
@@ -94,21 +64,129 @@ function invmod(a: number): number {
   return ((t % PRIME) + PRIME) % PRIME;
 }
 
+type Row = Map<number, number>;
+
+/** v += f · w (modulo PRIME), dropping zeros; calls `touched(var, present)` for support changes. */
+function addScaled(v: Row, f: number, w: Row, touched?: (x: number, present: boolean) => void): void {
+  for (const [x, c] of w) {
+    const had = v.has(x);
+    const y = ((v.get(x) ?? 0) + mulmod(f, c)) % PRIME;
+    if (y === 0) {
+      if (had) {
+        v.delete(x);
+        touched?.(x, false);
+      }
+    } else {
+      v.set(x, y);
+      if (!had) touched?.(x, true);
+    }
+  }
+}
+
 /**
- * Decides which candidate intervals may be published. Complexity per candidate: building the
- * equations between component offsets, O(groups × N × group size), and eliminating them,
- * O(equations × unknowns × rank), where the unknowns are only the components not yet tied to
- * boundary 0 — few once most months are published.
+ * The span of the known equations in row-echelon form: each row has its pivot at its smallest
+ * column. Reducing a vector eliminates pivots in increasing column order (new columns a row adds
+ * are all larger than its pivot), leaving the unique remainder with no pivot columns.
+ */
+class Span {
+  private readonly rows = new Map<number, Row>(); // pivot → row with 1 at the pivot
+
+  reduce(v: Row): Row {
+    const r = new Map(v);
+    const heap = new MinHeap([...r.keys()]);
+    for (let x = heap.pop(); x !== undefined; x = heap.pop()) {
+      const row = this.rows.get(x);
+      const f = r.get(x);
+      if (!row || f === undefined) continue;
+      addScaled(r, PRIME - f, row, (y, present) => {
+        if (present) heap.push(y);
+      });
+    }
+    return r;
+  }
+
+  /** Adds a reduced, non-zero vector; returns it normalised (1 at its pivot) and the pivot. */
+  add(r: Row): { pivot: number; row: Row } {
+    let pivot = -1;
+    for (const x of r.keys()) if (pivot < 0 || x < pivot) pivot = x;
+    const inv = invmod(r.get(pivot) as number);
+    const row: Row = new Map();
+    for (const [x, c] of r) row.set(x, mulmod(c, inv));
+    this.rows.set(pivot, row);
+    return { pivot, row };
+  }
+}
+
+/** A binary min-heap of column numbers. */
+class MinHeap {
+  private readonly a: number[] = [];
+  constructor(items: number[]) {
+    for (const x of items) this.push(x);
+  }
+  push(x: number): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((a[p] as number) <= x) break;
+      a[i] = a[p] as number;
+      i = p;
+    }
+    a[i] = x;
+  }
+  pop(): number | undefined {
+    const a = this.a;
+    if (a.length === 0) return undefined;
+    const top = a[0] as number;
+    const last = a.pop() as number;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && (a[r] as number) < (a[l] as number) ? r : l;
+        if ((a[c] as number) >= last) break;
+        a[i] = a[c] as number;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+/** True when the non-zero vectors a and b are multiples of each other. */
+function parallel(a: Row, b: Row): boolean {
+  if (a.size !== b.size) return false;
+  let ka = -1;
+  let kb = -1;
+  for (const [x, cb] of b) {
+    const ca = a.get(x);
+    if (ca === undefined) return false;
+    if (ka < 0) {
+      ka = ca;
+      kb = cb;
+    } else if (mulmod(ca, kb) !== mulmod(cb, ka)) return false;
+  }
+  return true;
+}
+
+/**
+ * Decides which candidate intervals may be published. Complexity per candidate: reducing its
+ * two-term equation against the basis, then comparing with the protected vectors (most differ at
+ * once in size); accepting it updates the basis and the protected vectors that hold its pivot.
  */
 export function protectIntervals(input: IntervalProtectionInput): IntervalProtectionResult {
   const n = input.months;
+  const seriesIndex = new Map(input.series.map((s, i) => [s.id, i]));
   const values = new Map(input.series.map((s) => [s.id, s.values]));
-  let uf = new Map(input.series.map((s) => [s.id, new Boundaries(n)]));
-  for (const g of input.groups) {
-    for (const id of [g.parent, ...g.children]) {
-      if (!values.has(id)) throw new RangeError(`group names unknown series ${id}`);
-    }
-  }
+  const node = (series: string, k: number): number => {
+    const i = seriesIndex.get(series);
+    if (i === undefined) throw new RangeError(`unknown series ${series}`);
+    return i * (n + 1) + k;
+  };
   const sum = (i: SeriesInterval): number => {
     const v = values.get(i.series);
     if (!v) throw new RangeError(`unknown series ${i.series}`);
@@ -116,15 +194,20 @@ export function protectIntervals(input: IntervalProtectionInput): IntervalProtec
     for (let m = i.from; m <= i.to; m++) s += v[m] as number;
     return s;
   };
+  const equation = (i: SeriesInterval): Row =>
+    new Map([
+      [node(i.series, i.to + 1), 1],
+      [node(i.series, i.from), PRIME - 1],
+    ]);
 
   // Protected: every small month, and every candidate interval whose own count is small.
-  const guarded: SeriesInterval[] = [];
   const primary = new Set<string>();
+  const guardedIntervals: SeriesInterval[] = [];
   const protect = (i: SeriesInterval) => {
     const key = intervalKey(i);
     if (primary.has(key)) return;
     primary.add(key);
-    guarded.push(i);
+    guardedIntervals.push(i);
   };
   for (const s of input.series) {
     s.values.forEach((v, m) => {
@@ -134,106 +217,58 @@ export function protectIntervals(input: IntervalProtectionInput): IntervalProtec
     });
   }
   for (const c of input.candidates) {
+    if (c.from < 0 || c.to >= n || c.from > c.to)
+      throw new RangeError(`interval ${intervalKey(c)} outside 0…${n - 1}`);
     const t = sum(c);
     if (t > 0 && t < input.minimum) protect(c);
   }
 
-  /** True when some protected interval can be computed from what is linked now. */
-  const revealed = (): boolean => {
-    // Unknowns: the components of each series that do not hold boundary 0.
-    const unknown = new Map<string, number>();
-    const variable = (series: string, boundary: number): number => {
-      const u = uf.get(series) as Boundaries;
-      const r = u.find(boundary);
-      if (r === u.find(0)) return -1;
-      const key = `${series}|${r}`;
-      let v = unknown.get(key);
-      if (v === undefined) {
-        v = unknown.size;
-        unknown.set(key, v);
-      }
-      return v;
-    };
-    for (const g of guarded) {
-      const u = uf.get(g.series) as Boundaries;
-      if (u.find(g.from) === u.find(g.to + 1)) return true;
-    }
-    if (input.groups.length === 0) return false;
-    // Equations: per group and boundary, offset(parent) − Σ offset(children) = known.
-    const rows: Map<number, number>[] = [];
-    for (const g of input.groups) {
-      for (let k = 1; k <= n; k++) {
-        const row = new Map<number, number>();
-        const add = (v: number, c: number) => {
-          if (v < 0) return;
-          const x = ((row.get(v) ?? 0) + c + PRIME) % PRIME;
-          if (x === 0) row.delete(v);
-          else row.set(v, x);
-        };
-        add(variable(g.parent, k), 1);
-        for (const c of g.children) add(variable(c, k), -1);
-        if (row.size > 0) rows.push(row);
-      }
-    }
-    // Gaussian elimination to a basis with distinct pivots (sparse rows).
-    const basis = new Map<number, Map<number, number>>(); // pivot → row normalised to 1 at pivot
-    const reduce = (row: Map<number, number>): Map<number, number> => {
-      const r = new Map(row);
-      for (;;) {
-        let pivot = -1;
-        for (const v of r.keys()) if (basis.has(v) && (pivot < 0 || v < pivot)) pivot = v;
-        if (pivot < 0) return r;
-        const f = r.get(pivot) as number;
-        for (const [v, c] of basis.get(pivot) as Map<number, number>) {
-          const x = ((((r.get(v) ?? 0) - mulmod(f, c)) % PRIME) + PRIME) % PRIME;
-          if (x === 0) r.delete(v);
-          else r.set(v, x);
-        }
-      }
-    };
-    for (const row of rows) {
-      const r = reduce(row);
-      if (r.size === 0) continue;
-      let pivot = -1;
-      for (const v of r.keys()) if (pivot < 0 || v < pivot) pivot = v;
-      const inv = invmod(r.get(pivot) as number);
-      for (const [v, c] of r) r.set(v, mulmod(c, inv));
-      basis.set(pivot, r);
-    }
-    for (const g of guarded) {
-      const a = variable(g.series, g.from);
-      const b = variable(g.series, g.to + 1);
-      const target = new Map<number, number>();
-      if (b >= 0) target.set(b, 1);
-      if (a >= 0) target.set(a, ((target.get(a) ?? 0) - 1 + PRIME) % PRIME);
-      for (const [v, c] of [...target]) if (c === 0) target.delete(v);
-      if (target.size > 0 && reduce(target).size === 0) return true;
-    }
-    return false;
+  // What is known from the start: S(0) = 0 for every series, and every sum group.
+  const span = new Span();
+  const guarded: Row[] = guardedIntervals.map(equation);
+  const holding = new Map<number, Set<number>>(); // column → guarded vectors holding it
+  const track = (g: number, x: number, present: boolean) => {
+    let set = holding.get(x);
+    if (present) {
+      if (!set) holding.set(x, (set = new Set()));
+      set.add(g);
+    } else set?.delete(g);
   };
-
-  /** Links the interval; keeps it unless that reveals a protected interval (or `force`). */
-  const attempt = (i: SeriesInterval, force: boolean): boolean => {
-    const before = uf;
-    const copy = new Map(uf);
-    copy.set(i.series, new Boundaries(n, uf.get(i.series)));
-    uf = copy;
-    const linked = (uf.get(i.series) as Boundaries).union(i.from, i.to + 1);
-    if (!linked || force || !revealed()) return true;
-    uf = before;
-    return false;
+  guarded.forEach((g, i) => {
+    for (const x of g.keys()) track(i, x, true);
+  });
+  const learn = (e: Row): Row | null => {
+    const r = span.reduce(e);
+    if (r.size === 0) return null;
+    const { pivot, row } = span.add(r);
+    for (const g of [...(holding.get(pivot) ?? [])]) {
+      const v = guarded[g] as Row;
+      const f = v.get(pivot) as number;
+      addScaled(v, PRIME - f, row, (x, present) => track(g, x, present));
+    }
+    return row;
   };
+  for (const s of input.series) learn(new Map([[node(s.id, 0), 1]]));
+  for (const g of input.groups) {
+    for (let k = 1; k <= n; k++) {
+      const e: Row = new Map([[node(g.parent, k), 1]]);
+      for (const c of g.children) addScaled(e, PRIME - 1, new Map([[node(c, k), 1]]));
+      learn(e);
+    }
+  }
 
   const published = new Set<string>();
   for (const p of input.published ?? []) {
-    attempt(p, true);
+    learn(equation(p));
     published.add(intervalKey(p));
   }
   for (const c of input.candidates) {
     const key = intervalKey(c);
     if (published.has(key) || primary.has(key)) continue;
-    if (c.from < 0 || c.to >= n || c.from > c.to) throw new RangeError(`interval ${key} outside 0…${n - 1}`);
-    if (attempt(c, false)) published.add(key);
+    const r = span.reduce(equation(c));
+    if (r.size > 0 && guarded.some((g) => g.size > 0 && parallel(g, r))) continue;
+    if (r.size > 0) learn(r);
+    published.add(key);
   }
   return { published, primary };
 }
