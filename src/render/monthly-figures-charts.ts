@@ -19,11 +19,9 @@ export function monthlyTotalsChart(f: MonthlyFigures): string {
   const thisYear = f.perMonth.flatMap((m) =>
     m.current === null ? [] : [{ month: m.monthNumber, count: m.current, year: String(f.year) }],
   );
-  const lastYear = f.perMonth.map((m) => ({
-    month: m.monthNumber,
-    count: m.previous,
-    year: String(f.previousYear),
-  }));
+  const lastYear = f.perMonth.flatMap((m) =>
+    m.previous === null ? [] : [{ month: m.monthNumber, count: m.previous, year: String(f.previousYear) }],
+  );
   const lastOf = <T>(xs: T[]) => xs.slice(-1);
   return plotSvg(
     {
@@ -84,7 +82,7 @@ export function topTypesChart(f: MonthlyFigures): string {
   const lastLabel = String(f.previousYear);
   const data = f.top.flatMap((t) => [
     { type: t.label, year: thisLabel, count: t.current },
-    { type: t.label, year: lastLabel, count: t.previous },
+    ...(t.previous === null ? [] : [{ type: t.label, year: lastLabel, count: t.previous }]),
   ]);
   const order = f.top.map((t) => t.label);
   // Room on the right for the value labels next to the longest bar.

@@ -19,11 +19,14 @@ export interface AreaInfo {
   populationYear?: number | null;
 }
 
+/** A count, or null where table protection withholds it. */
+export type Count = number | null;
+
 export interface Comparison {
-  current: number;
-  previous: number;
-  /** current - previous */
-  difference: number;
+  current: Count;
+  previous: Count;
+  /** current - previous; null when either is withheld. */
+  difference: number | null;
   /** Change in percent of `previous`; null when either count is below MIN_COUNT_FOR_PERCENT. */
   percent: number | null;
 }
@@ -35,8 +38,8 @@ export interface TypeFigures {
   month: Comparison;
   yearToDate: Comparison;
   /** Total of the 12 months ending with the chosen month. */
-  last12Months: number;
-  /** last12Months / population × 1000; null when the population is unknown. */
+  last12Months: Count;
+  /** last12Months / population × 1000; null when the population is unknown or the count withheld. */
   per1000: number | null;
 }
 
@@ -55,16 +58,17 @@ export interface Level1Group {
 export interface MonthTotal {
   /** 1-12 */
   monthNumber: number;
-  /** Null for months of this year after the chosen month (not counted yet). */
-  current: number | null;
-  previous: number;
+  /** Null for months of this year after the chosen month (not counted yet), or withheld. */
+  current: Count;
+  /** Null when withheld. */
+  previous: Count;
 }
 
 export interface TopType {
   code: string;
   label: string;
   current: number;
-  previous: number;
+  previous: Count;
 }
 
 /** Inclusive yyyymm ranges behind the columns. */
@@ -91,7 +95,15 @@ export interface MonthlyFigures {
   top: TopType[];
   /** False when no registration at all falls in the needed months. */
   hasData: boolean;
+  /** True when table protection withheld at least one count. */
+  withheld: boolean;
 }
+
+/**
+ * Whether the count of `code` ("totaal" for all types together) over the months `from`…`to`
+ * (yyyymm, inclusive) may be shown. Without one, everything is shown.
+ */
+export type Shown = (code: string, from: number, to: number) => boolean;
 
 /** The months the figures for `month` (yyyymm) need; the query range for the store. */
 export function monthlyFiguresPeriods(month: number): Periods {
@@ -110,7 +122,8 @@ export function monthlyFiguresPeriods(month: number): Periods {
 }
 
 /** Builds the comparison of two counts, with a percentage only for large enough counts. */
-export function compare(current: number, previous: number): Comparison {
+export function compare(current: Count, previous: Count): Comparison {
+  if (current === null || previous === null) return { current, previous, difference: null, percent: null };
   const percent =
     current >= MIN_COUNT_FOR_PERCENT && previous >= MIN_COUNT_FOR_PERCENT
       ? ((current - previous) / previous) * 100
@@ -133,20 +146,26 @@ function typeFigures(
   byMonth: Sums | undefined,
   p: Periods,
   population: number | null,
+  shown: Shown,
 ): TypeFigures {
-  const last12Months = sumRange(byMonth, p.last12Months.from, p.last12Months.to);
+  const count = (from: number, to: number): Count =>
+    shown(code, from, to) ? sumRange(byMonth, from, to) : null;
+  const last12Months = count(p.last12Months.from, p.last12Months.to);
   return {
     code,
     label,
-    month: compare(sumRange(byMonth, p.month, p.month), sumRange(byMonth, p.previousMonth, p.previousMonth)),
+    month: compare(count(p.month, p.month), count(p.previousMonth, p.previousMonth)),
     yearToDate: compare(
-      sumRange(byMonth, p.yearToDate.from, p.yearToDate.to),
-      sumRange(byMonth, p.previousYearToDate.from, p.previousYearToDate.to),
+      count(p.yearToDate.from, p.yearToDate.to),
+      count(p.previousYearToDate.from, p.previousYearToDate.to),
     ),
     last12Months,
-    per1000: population && population > 0 ? (last12Months / population) * 1000 : null,
+    per1000:
+      last12Months !== null && population && population > 0 ? (last12Months / population) * 1000 : null,
   };
 }
+
+const SHOW_ALL: Shown = () => true;
 
 const UNCLASSIFIED = { code: "onbekend", label: "Niet ingedeeld" };
 
@@ -155,6 +174,7 @@ export function buildMonthlyFigures(
   area: AreaInfo,
   month: number,
   rows: readonly MonthlyCount[],
+  shown: Shown = SHOW_ALL,
 ): MonthlyFigures {
   const periods = monthlyFiguresPeriods(month);
   const { from, to } = periods.needed;
@@ -192,7 +212,7 @@ export function buildMonthlyFigures(
       l2 = { code: path.l2.code, label: path.l2.label, types: [] };
       l1.groups.push(l2);
     }
-    l2.types.push(typeFigures(code, path.l3.label, byType.get(code), periods, population));
+    l2.types.push(typeFigures(code, path.l3.label, byType.get(code), periods, population, shown));
   }
   if (unknown.length > 0) {
     groups.push({
@@ -207,6 +227,7 @@ export function buildMonthlyFigures(
               byType.get(code),
               periods,
               population,
+              shown,
             ),
           ),
         },
@@ -217,25 +238,37 @@ export function buildMonthlyFigures(
   const year = Math.floor(month / 100);
   const monthNumber = month % 100;
   const perMonth: MonthTotal[] = [];
+  const totalIn = (ym: number): Count => (shown("totaal", ym, ym) ? (allTypes.get(ym) ?? 0) : null);
   for (let m = 1; m <= 12; m++) {
     perMonth.push({
       monthNumber: m,
-      current: m <= monthNumber ? (allTypes.get(year * 100 + m) ?? 0) : null,
-      previous: allTypes.get((year - 1) * 100 + m) ?? 0,
+      current: m <= monthNumber ? totalIn(year * 100 + m) : null,
+      previous: totalIn((year - 1) * 100 + m),
     });
   }
 
   const allFigures = groups.flatMap((g) => g.groups.flatMap((g2) => g2.types));
   const top = allFigures
-    .filter((t) => t.month.current > 0)
+    .flatMap((t) =>
+      t.month.current !== null && t.month.current > 0 ? [{ t, current: t.month.current }] : [],
+    )
     .sort(
       (a, b) =>
-        b.month.current - a.month.current ||
-        b.month.previous - a.month.previous ||
-        compareInpCodes(a.code, b.code),
+        b.current - a.current ||
+        (b.t.month.previous ?? -1) - (a.t.month.previous ?? -1) ||
+        compareInpCodes(a.t.code, b.t.code),
     )
     .slice(0, TOP_TYPES)
-    .map((t) => ({ code: t.code, label: t.label, current: t.month.current, previous: t.month.previous }));
+    .map(({ t, current }) => ({ code: t.code, label: t.label, current, previous: t.month.previous }));
+  const total = typeFigures("totaal", "Totaal", allTypes, periods, population, shown);
+  const withheld = [...allFigures, total].some(
+    (t) =>
+      t.month.current === null ||
+      t.month.previous === null ||
+      t.yearToDate.current === null ||
+      t.yearToDate.previous === null ||
+      t.last12Months === null,
+  );
 
   return {
     area,
@@ -243,9 +276,10 @@ export function buildMonthlyFigures(
     year,
     previousYear: year - 1,
     groups,
-    total: typeFigures("totaal", "Totaal", allTypes, periods, population),
+    total,
     perMonth,
     top,
     hasData: allTypes.size > 0,
+    withheld: withheld || perMonth.some((m) => m.previous === null),
   };
 }

@@ -3,25 +3,21 @@
 // inhabitants, and a totals row. Small counts get a dash instead of a percentage.
 
 import { monthLabelNl } from "../domain/time.ts";
-import {
-  formatCount,
-  formatDifference,
-  formatPercentChange,
-  formatRate,
-  monthNameNl,
-  monthRangeNl,
-} from "./format-nl.ts";
+import { CountCell } from "./count-cell.tsx";
+import { formatPercentChange, formatRate, monthNameNl, monthRangeNl } from "./format-nl.ts";
 import type { Comparison, MonthlyFigures, TypeFigures } from "./monthly-figures-model.ts";
 import { headClass, numClass, numHeadClass } from "./table-classes.ts";
 import { Hidden } from "./visually-hidden.tsx";
 
-/** A percentage cell: the percentage, or a dash when the counts are too small. */
+/** A percentage cell: the percentage, or a dash when the counts are too small or withheld. */
 function Percent({ c }: { c: Comparison }) {
   if (c.percent === null) {
     return (
       <td class={`${numClass} dh-muted`}>
         <span aria-hidden="true">–</span>
-        <Hidden>geen percentage: te weinig</Hidden>
+        <Hidden>
+          {c.difference === null ? "geen percentage: afgeschermd" : "geen percentage: te weinig"}
+        </Hidden>
       </td>
     );
   }
@@ -31,9 +27,9 @@ function Percent({ c }: { c: Comparison }) {
 function ComparisonCells({ c }: { c: Comparison }) {
   return (
     <>
-      <td class={numClass}>{formatCount(c.current)}</td>
-      <td class={numClass}>{formatCount(c.previous)}</td>
-      <td class={numClass}>{formatDifference(c.difference)}</td>
+      <CountCell value={c.current} />
+      <CountCell value={c.previous} />
+      <CountCell value={c.difference} difference />
       <Percent c={c} />
     </>
   );
@@ -44,7 +40,7 @@ function TypeCells({ t, withRate }: { t: TypeFigures; withRate: boolean }) {
     <>
       <ComparisonCells c={t.month} />
       <ComparisonCells c={t.yearToDate} />
-      <td class={numClass}>{formatCount(t.last12Months)}</td>
+      <CountCell value={t.last12Months} />
       {withRate ? <td class={numClass}>{t.per1000 === null ? "–" : formatRate(t.per1000)}</td> : null}
     </>
   );

@@ -4,6 +4,7 @@
 
 import { raw } from "hono/html";
 import { monthLabelNl } from "../domain/time.ts";
+import { CountCell } from "./count-cell.tsx";
 import { formatCount, monthNameNl } from "./format-nl.ts";
 import { MonthNav, type MonthNavigation } from "./month-nav.tsx";
 import { monthlyTotalsChart, topTypesChart } from "./monthly-figures-charts.ts";
@@ -31,11 +32,22 @@ function Summary({ f }: { f: MonthlyFigures }) {
       </p>
     );
   }
+  const { current, previous } = f.total.month;
+  if (current === null) {
+    return (
+      <p class="utrecht-paragraph utrecht-paragraph--lead">
+        Het totaal van {monthLabelNl(month)} in {f.area.name} is afgeschermd: het zou kleine aantallen
+        verraden.
+      </p>
+    );
+  }
   return (
     <p class="utrecht-paragraph utrecht-paragraph--lead">
-      In {monthLabelNl(month)} registreerde de politie {formatCount(f.total.month.current)} misdrijven en
-      incidenten in {f.area.name}. In {monthLabelNl(previousMonth)} waren dat er{" "}
-      {formatCount(f.total.month.previous)}.
+      In {monthLabelNl(month)} registreerde de politie {formatCount(current)} misdrijven en incidenten in{" "}
+      {f.area.name}.{" "}
+      {previous === null
+        ? `Het aantal van ${monthLabelNl(previousMonth)} is afgeschermd.`
+        : `In ${monthLabelNl(previousMonth)} waren dat er ${formatCount(previous)}.`}
     </p>
   );
 }
@@ -67,6 +79,13 @@ function Explanation({ f }: { f: MonthlyFigures }) {
         <li class="utrecht-unordered-list__item">
           We zeggen hier nog niet of een verschil toeval is. Kleine aantallen gaan vaak op en neer.
         </li>
+        {f.withheld ? (
+          <li class="utrecht-unordered-list__item">
+            Een streepje met de tekst "afgeschermd" staat waar een aantal van 1 tot en met 4 zou staan, of een
+            aantal waaruit zo'n klein aantal te berekenen is. Zo zijn personen niet te herkennen. Overal in
+            driehoek is hetzelfde aantal afgeschermd.
+          </li>
+        ) : null}
         {population ? (
           <li class="utrecht-unordered-list__item">
             Per 1.000 inwoners: het aantal in de laatste 12 maanden, gedeeld door het aantal inwoners, keer
@@ -130,7 +149,7 @@ function MonthlyTotalsSection({ f }: { f: MonthlyFigures }) {
                     formatCount(m.current)
                   )}
                 </td>
-                <td class={numClass}>{formatCount(m.previous)}</td>
+                <CountCell value={m.previous} />
               </tr>
             ))}
           </tbody>
@@ -177,8 +196,8 @@ function TopTypesSection({ f }: { f: MonthlyFigures }) {
                     <th class={headClass} scope="row">
                       {t.label}
                     </th>
-                    <td class={numClass}>{formatCount(t.current)}</td>
-                    <td class={numClass}>{formatCount(t.previous)}</td>
+                    <CountCell value={t.current} />
+                    <CountCell value={t.previous} />
                   </tr>
                 ))}
               </tbody>
