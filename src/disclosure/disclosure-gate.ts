@@ -16,6 +16,10 @@ import {
 } from "./legal-bases/legal-basis-registry.ts";
 import type { Authorizer, SubjectOrganisation } from "./policies/cedar-authorizer.ts";
 import type { Register } from "./register/register.ts";
+import type { ProtectionRules, TableProtection } from "./table-protection/protection-rules.ts";
+
+/** Counts below this are withheld when a legal basis demands table protection. */
+export const DEFAULT_MINIMUM = 5;
 
 /** Who asks: a logged-in user, or a command run as a user (`--als`). */
 export interface Requester {
@@ -56,7 +60,7 @@ export interface DiscloseOptions<T> {
    * Applies the protecting obligations to the answer (table protection, rounding, removing what
    * could identify others). Required whenever the legal basis brings such an obligation.
    */
-  protect?: (data: T, obligations: ConditionKind[]) => T;
+  protect?: (data: T, obligations: ConditionKind[], table: TableProtection) => T;
   /** Number of cells or records in the answer, for the register; default: array length or 1. */
   count?: (data: T) => number;
 }
@@ -76,6 +80,8 @@ export interface Disclosed<T> {
 
 export interface GateDeps {
   registry: LegalBasisRegistry;
+  /** Table protection by recipient and sensitivity; none: only what legal bases demand. */
+  protection?: ProtectionRules;
   authorizer: Authorizer;
   register: Register;
   now: () => Date;
@@ -141,15 +147,27 @@ export function createGate(deps: GateDeps): Gate {
         for (const p of decision.policies) policies.add(p);
       }
       const protecting = choice.obligations.filter((o) => PROTECTING_OBLIGATIONS.includes(o));
+      // Table protection by recipient and sensitivity (config/tabelbeveiliging.json), and at least
+      // the default when the legal basis demands it.
+      const configured = deps.protection?.for(requester, request.sensitivity) ?? { minimum: 0 };
+      const table: TableProtection = {
+        minimum: Math.max(configured.minimum, protecting.includes("tabelbeveiliging") ? DEFAULT_MINIMUM : 0),
+        roundTo: protecting.includes("afronden-op-5")
+          ? Math.max(5, configured.roundTo ?? 1)
+          : configured.roundTo,
+      };
+      if ((table.minimum > 1 || (table.roundTo ?? 1) > 1) && !protecting.includes("tabelbeveiliging")) {
+        protecting.push("tabelbeveiliging");
+      }
       if (protecting.length > 0 && !opts.protect) {
         throw new AccessDenied(
-          `${request.what} kan niet worden beveiligd zoals grondslag ${choice.basis.id} vraagt (${protecting.join(", ")})`,
+          `${request.what} kan niet worden beveiligd zoals grondslag ${choice.basis.id} en de tabelbeveiliging vragen (${protecting.join(", ")})`,
           request.what,
         );
       }
 
       const raw = await produce();
-      const data = opts.protect && protecting.length > 0 ? opts.protect(raw, protecting) : raw;
+      const data = opts.protect && protecting.length > 0 ? opts.protect(raw, protecting, table) : raw;
       const entry = deps.register.append({
         at: deps.now().toISOString(),
         kind: "verstrekking",

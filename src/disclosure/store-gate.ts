@@ -11,6 +11,7 @@ import { loadOrCreateKey } from "./keys.ts";
 import { type LegalBasisRegistry, loadLegalBasisRegistry } from "./legal-bases/legal-basis-registry.ts";
 import { loadAuthorizer } from "./policies/cedar-authorizer.ts";
 import { openRegister } from "./register/register.ts";
+import { loadProtectionRules } from "./table-protection/protection-rules.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -44,7 +45,7 @@ export async function openStoreGate(opts: {
     anchor: { read: () => store.registerHead(), write: (h) => store.saveRegisterHead(h, opts.now()) },
   });
   return {
-    gate: createGate({ registry, authorizer, register, now: opts.now }),
+    gate: createGate({ registry, authorizer, register, now: opts.now, protection: loadProtectionRules() }),
     registry,
     close: () => register.close(),
   };

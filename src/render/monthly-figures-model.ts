@@ -3,6 +3,7 @@
 // rate per 1,000 inhabitants, per INP level-3 type grouped under levels 1 and 2.
 // Significance testing comes later: nothing here says whether a change is "real".
 
+import { SHOW_ALL, type Shown } from "../disclosure/table-protection/monthly-counts-protection.ts";
 import { compareInpCodes, inpPath } from "../domain/inp-tree.ts";
 import { addMonths } from "../domain/time.ts";
 import type { MonthlyCount } from "../store/store.ts";
@@ -99,11 +100,7 @@ export interface MonthlyFigures {
   withheld: boolean;
 }
 
-/**
- * Whether the count of `code` ("totaal" for all types together) over the months `from`…`to`
- * (yyyymm, inclusive) may be shown. Without one, everything is shown.
- */
-export type Shown = (code: string, from: number, to: number) => boolean;
+export type { Shown } from "../disclosure/table-protection/monthly-counts-protection.ts";
 
 /** The months the figures for `month` (yyyymm) need; the query range for the store. */
 export function monthlyFiguresPeriods(month: number): Periods {
@@ -165,8 +162,6 @@ function typeFigures(
   };
 }
 
-const SHOW_ALL: Shown = () => true;
-
 const UNCLASSIFIED = { code: "onbekend", label: "Niet ingedeeld" };
 
 /** Builds the monthly figures for `area` and `month` (yyyymm) from the store's rows. */
@@ -196,6 +191,14 @@ export function buildMonthlyFigures(
 
   const population = area.population;
   const groups: Level1Group[] = [];
+  // With table protection, leaving out a type that has no registrations in these months would
+  // itself tell that its counts are 0; so every type the area ever had keeps its row.
+  if (shown !== SHOW_ALL) {
+    for (const row of rows) {
+      if (row.month <= to && row.count > 0 && !byType.has(row.inpCode.trim()))
+        byType.set(row.inpCode.trim(), new Map());
+    }
+  }
   const codes = [...byType.keys()].sort(compareInpCodes);
   const known = codes.filter((c) => inpPath(c));
   const unknown = codes.filter((c) => !inpPath(c)).sort();

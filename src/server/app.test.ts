@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { loadLegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
+import { protectMonthlyCounts } from "../disclosure/table-protection/monthly-counts-protection.ts";
 import { formatCount } from "../render/format-nl.ts";
+import { buildMonthlyFigures, type MonthlyFigures } from "../render/monthly-figures-model.ts";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { issueApiToken } from "./auth/api-token.ts";
@@ -475,10 +477,28 @@ describe("web app (DuckDB store in memory)", () => {
         bearer,
       );
       assert.equal(rows.status, 200);
-      const data = (await rows.json()) as { aantal: number }[];
-      assert.equal(
-        data.reduce((s, r) => s + r.aantal, 0),
-        countIn(TEST_GEMEENTE.code, 202403),
+      const data = (await rows.json()) as {
+        inpCode: string;
+        aantal: number | null;
+        pogingen: number | null;
+      }[];
+      // The mayor is not police: counts 1–4 are withheld (and what would reveal them); every count
+      // that is given is the true one (independent count from the generated registrations).
+      const trueCount = (code: string) =>
+        registrations.filter(
+          (r) =>
+            r.placement.gemeente === TEST_GEMEENTE.code && r.local.month === 202403 && r.inpCode === code,
+        ).length;
+      assert.ok(data.length > 10);
+      for (const r of data) {
+        if (r.aantal !== null) assert.equal(r.aantal, trueCount(r.inpCode), r.inpCode);
+        const t = trueCount(r.inpCode);
+        if (t > 0 && t < 5) assert.equal(r.aantal, null, `${r.inpCode}: ${t} must be withheld`);
+        assert.equal(r.pogingen, null);
+      }
+      assert.ok(
+        data.some((r) => r.aantal === null),
+        "the test data has small counts",
       );
       const entry = registered()[before];
       assert.deepEqual(
@@ -501,6 +521,59 @@ describe("web app (DuckDB store in memory)", () => {
       );
       assert.equal(bad.status, 400);
       assert.equal((await get("/api/v1/bestaat-niet", bearer)).status, 404);
+    });
+  });
+
+  describe("table protection on the monthly figures", () => {
+    const page = async (b: TestBrowser, month: string) =>
+      (await b.request(`/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=${month}`)).text();
+
+    it("withholds small counts from the mayor, not from the police", async () => {
+      const mayorPage = await page(web, "2024-03");
+      assert.match(mayorPage, /afgeschermd/);
+      assert.match(mayorPage, /Overal in driehoek is hetzelfde aantal afgeschermd/);
+      const police = await TestBrowser.as(
+        (path, init) => app.request(path, init),
+        "tc.voorbeeldstad",
+        "politietaak",
+      );
+      const policePage = await page(police, "2024-03");
+      assert.doesNotMatch(policePage, /afgeschermd/);
+    });
+
+    it("cannot be differenced: no withheld month follows from the year-to-date of two months, or from the total", async () => {
+      // The figures exactly as the pages build them, for every month of 2024 up to March.
+      const rows = await store.monthlyCounts({
+        area: TEST_GEMEENTE.code,
+        level: "gemeente",
+        fromMonth: 190001,
+        toMonth: 202403,
+      });
+      const shown = protectMonthlyCounts(rows, { minimum: 5, until: 202403 });
+      const area = { code: TEST_GEMEENTE.code, name: "x", population: null };
+      const byMonth = [202401, 202402, 202403].map((m) => buildMonthlyFigures(area, m, rows, shown));
+      const types = (f: MonthlyFigures) => f.groups.flatMap((g) => g.groups.flatMap((g2) => g2.types));
+      let withheldMonths = 0;
+      for (let i = 1; i < byMonth.length; i++) {
+        const before = byMonth[i - 1] as MonthlyFigures;
+        const now = byMonth[i] as MonthlyFigures;
+        for (const t of types(now)) {
+          if (t.month.current !== null) continue;
+          withheldMonths++;
+          // A type without a row last month had nothing so far: its year to date was a known 0.
+          const prevRow = types(before).find((x) => x.code === t.code);
+          const prevYtd = prevRow ? prevRow.yearToDate.current : 0;
+          assert.ok(
+            t.yearToDate.current === null || prevYtd === null,
+            `${t.code}: ytd now and before both shown`,
+          );
+        }
+        // The total this month minus every shown type must not pin down a single withheld type.
+        const hidden = types(now).filter((t) => t.month.current === null);
+        if (now.total.month.current !== null)
+          assert.notEqual(hidden.length, 1, "one withheld type next to a shown total");
+      }
+      assert.ok(withheldMonths > 0, "the test data has small counts");
     });
   });
 });

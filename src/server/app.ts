@@ -4,15 +4,26 @@
 // gate (src/disclosure/disclosure-gate.ts) as the logged-in user for the chosen purpose.
 
 import { type Context, Hono } from "hono";
-import { alreadyPublic, type DisclosureRequest, type Gate } from "../disclosure/disclosure-gate.ts";
+import {
+  alreadyPublic,
+  type DiscloseOptions,
+  type DisclosureRequest,
+  type Gate,
+} from "../disclosure/disclosure-gate.ts";
 import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { requesterFor } from "../disclosure/store-gate.ts";
+import {
+  protectMonthlyCounts,
+  SHOW_ALL,
+  type Shown,
+} from "../disclosure/table-protection/monthly-counts-protection.ts";
+import type { TableProtection } from "../disclosure/table-protection/protection-rules.ts";
 import type { AreaSummary } from "../domain/area.ts";
 import { AccessDenied } from "../domain/errors.ts";
 import { addMonths, monthLabelNl } from "../domain/time.ts";
 import { monthParam } from "../render/format-nl.ts";
 import { buildMonthlyFigures, monthlyFiguresPeriods } from "../render/monthly-figures-model.ts";
-import type { Store } from "../store/store.ts";
+import type { MonthlyCount, Store } from "../store/store.ts";
 import type { OidcLogin } from "./auth/oidc-login.ts";
 import { type AuthVariables, requireLogin } from "./middleware/authentication/authentication.ts";
 import { csrfProtection } from "./middleware/csrf/csrf.ts";
@@ -69,13 +80,29 @@ function discloseFor<T>(
   c: Context<Env>,
   request: Omit<DisclosureRequest, "requester" | "purpose">,
   produce: () => Promise<T>,
-  opts?: Parameters<Gate["disclose"]>[2],
+  opts?: DiscloseOptions<T>,
 ) {
   return deps.gate.disclose(
     { ...request, requester: c.get("requester"), purpose: c.get("session")?.purpose ?? null },
     produce,
-    opts as never,
-  ) as Promise<{ data: T }>;
+    opts,
+  );
+}
+
+/**
+ * `protect` for monthly counts: which sums may be shown, decided over the whole history up to
+ * `until`. Rounding (open data) is not offered for these pages, so it is refused.
+ */
+export function protectCounts(until: number) {
+  return <T extends { rows: readonly MonthlyCount[]; shown: Shown }>(
+    data: T,
+    _o: unknown,
+    table: TableProtection,
+  ): T => {
+    if ((table.roundTo ?? 1) > 1)
+      throw new AccessDenied("Afgeronde cijfers worden hier (nog) niet gegeven.", "maandcijfers");
+    return { ...data, shown: protectMonthlyCounts(data.rows, { minimum: table.minimum, until }) };
+  };
 }
 
 /** The gemeenten of the newest boundary year in the store, sorted by name. */
@@ -174,7 +201,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
 
     const { needed } = monthlyFiguresPeriods(month);
-    const { data: rows } = await discloseFor(
+    // The whole history of the gemeente up to the last complete month: table protection decides
+    // over all of it, so a count is treated the same on every page and in every product.
+    const { data } = await discloseFor(
       deps,
       c,
       {
@@ -183,19 +212,23 @@ export function createApp(deps: AppDeps): Hono<Env> {
         period: `${monthParam(needed.from)}/${monthParam(needed.to)}`,
         sensitivity: "aggregated",
       },
-      () =>
-        deps.store.monthlyCounts({
+      async () => ({
+        rows: await deps.store.monthlyCounts({
           area: area.code,
           level: "gemeente",
-          fromMonth: needed.from,
-          toMonth: needed.to,
+          fromMonth: 190001,
+          toMonth: latest,
         }),
+        shown: SHOW_ALL,
+      }),
+      { protect: protectCounts(latest), count: (d) => d.rows.length },
     );
 
     const figures = buildMonthlyFigures(
       { code: area.code, name: area.name, population: area.population, populationYear: area.populationYear },
       month,
-      rows,
+      data.rows,
+      data.shown,
     );
     const previous = addMonths(month, -1);
     const next = addMonths(month, 1);

@@ -13,7 +13,7 @@ import { hashPassword } from "./auth/passwords.ts";
 
 export const TEST_PASSWORD = "een test wachtwoord";
 
-/** A gemeente GM9001 with its mayor and analyst, a police unit, an FG and a beheerder. */
+/** Two gemeenten with their mayors, a police basisteam with its teamchef, an FG and a beheerder. */
 export async function addWebTestAccounts(store: Store): Promise<void> {
   await store.saveOrganisation({
     id: "gm9001",
@@ -22,6 +22,12 @@ export async function addWebTestAccounts(store: Store): Promise<void> {
     authority: ["GM9001"],
   });
   await store.saveOrganisation({ id: "gm9002", name: "Dorpshaven", kind: "gemeente", authority: ["GM9002"] });
+  await store.saveOrganisation({
+    id: "politie-bt",
+    name: "Basisteam",
+    kind: "politie",
+    authority: ["GM9001", "GM9002"],
+  });
   const hash = await hashPassword(TEST_PASSWORD);
   const user = (id: string, roles: Role[], organisation: string | null): UserAccount => ({
     id,
@@ -40,6 +46,7 @@ export async function addWebTestAccounts(store: Store): Promise<void> {
   await store.saveUser(user("bm.voorbeeldstad", ["burgemeester"], "gm9001"));
   await store.saveUser(user("bm.dorpshaven", ["burgemeester"], "gm9002"));
   await store.saveUser(user("fg", ["fg"], "gm9001"));
+  await store.saveUser(user("tc.voorbeeldstad", ["teamchef"], "politie-bt"));
   await store.saveUser(user("beheer", ["beheerder"], null));
 }
 

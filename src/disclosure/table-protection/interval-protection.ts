@@ -230,7 +230,10 @@ export function protectIntervals(input: IntervalProtectionInput): IntervalProtec
   const track = (g: number, x: number, present: boolean) => {
     let set = holding.get(x);
     if (present) {
-      if (!set) holding.set(x, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        holding.set(x, set);
+      }
       set.add(g);
     } else set?.delete(g);
   };

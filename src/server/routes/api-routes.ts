@@ -5,10 +5,12 @@
 import { Hono } from "hono";
 import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
 import { requesterFor } from "../../disclosure/store-gate.ts";
+import { SHOW_ALL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { AccessDenied } from "../../domain/errors.ts";
 import type { PageStore } from "../app.ts";
+import { protectCounts } from "../app.ts";
 import { type ApiVariables, apiToken, problem } from "../middleware/api-token/api-token.ts";
-import { parseMonthParam } from "../month-param.ts";
+import { lastCompleteMonth, parseMonthParam } from "../month-param.ts";
 
 export interface ApiDeps {
   store: PageStore;
@@ -57,6 +59,9 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
     if (from === null || to === null || from > to) {
       return problem(400, "Ongeldige periode", "Geef van en tot als JJJJ-MM, van niet na tot.");
     }
+    const latest = lastCompleteMonth(deps.now());
+    if (to > latest) return problem(400, "Ongeldige periode", "Tot is hooguit de laatste volledige maand.");
+    let withheld = false;
     const { data } = await deps.gate.disclose(
       {
         requester: c.get("requester"),
@@ -66,10 +71,36 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
         period: `${c.req.query("van")}/${c.req.query("tot")}`,
         sensitivity: "aggregated",
       },
-      () => deps.store.monthlyCounts({ area: code, level: "gemeente", fromMonth: from, toMonth: to }),
+      async () => ({
+        rows: await deps.store.monthlyCounts({
+          area: code,
+          level: "gemeente",
+          fromMonth: 190001,
+          toMonth: latest,
+        }),
+        shown: SHOW_ALL,
+      }),
+      {
+        protect: (d, o, table) => {
+          withheld = table.minimum > 1;
+          return protectCounts(latest)(d, o, table);
+        },
+        count: (d) => d.rows.length,
+      },
     );
     return c.json(
-      data.map((r) => ({ maand: r.month, inpCode: r.inpCode, aantal: r.count, pogingen: r.attempts })),
+      data.rows
+        .filter((r) => r.month >= from && r.month <= to)
+        .map((r) => {
+          const shown = data.shown(r.inpCode, r.month, r.month);
+          return {
+            maand: r.month,
+            inpCode: r.inpCode,
+            aantal: shown ? r.count : null,
+            // Attempts are counts too; with table protection they are not given.
+            pogingen: shown && !withheld ? r.attempts : null,
+          };
+        }),
     );
   });
 

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadProtectionRules } from "./protection-rules.ts";
+
+describe("table protection rules (config/tabelbeveiliging.json)", () => {
+  const rules = loadProtectionRules();
+  const mayor = {
+    user: "bm",
+    roles: ["burgemeester"],
+    organisation: { id: "g", kind: "gemeente", authority: [] },
+  };
+  const chief = {
+    user: "tc",
+    roles: ["teamchef"],
+    organisation: { id: "p", kind: "politie", authority: [] },
+  };
+
+  it("withholds counts 1–4 from recipients outside the police, not from the police", () => {
+    assert.deepEqual(rules.for(mayor, "aggregated"), { minimum: 5, roundTo: undefined });
+    assert.deepEqual(rules.for(chief, "aggregated"), { minimum: 0, roundTo: undefined });
+  });
+
+  it("rounds open data to multiples of 5 for everyone, as CBS does", () => {
+    assert.equal(rules.for(mayor, "open").roundTo, 5);
+    assert.equal(rules.for(chief, "open").roundTo, 5);
+  });
+
+  it("asks nothing where no rule applies (records are protected otherwise)", () => {
+    assert.deepEqual(rules.for(mayor, "incident"), { minimum: 0 });
+  });
+});
