@@ -10,6 +10,7 @@ import { speakDutch } from "./dutch-commander.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerIngestCommands } from "./ingest-command.ts";
 import { registerRegisterCommands } from "./register-command.ts";
+import { registerRetentionCommand } from "./retention-command.ts";
 import { registerServeCommands } from "./serve-command.ts";
 
 export function buildProgram(fx: CliEffects): Command {
@@ -29,6 +30,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerAnalyseCommands(program, fx);
   registerAccountCommands(program, fx);
   registerRegisterCommands(program, fx);
+  registerRetentionCommand(program, fx);
   return program;
 }
 

@@ -11,6 +11,7 @@ import { loadOrCreateKey } from "./keys.ts";
 import { type LegalBasisRegistry, loadLegalBasisRegistry } from "./legal-bases/legal-basis-registry.ts";
 import { loadAuthorizer } from "./policies/cedar-authorizer.ts";
 import { openRegister } from "./register/register.ts";
+import type { RegisterFields } from "./register/register-entry.ts";
 import { loadProtectionRules } from "./table-protection/protection-rules.ts";
 
 type Env = Record<string, string | undefined>;
@@ -26,6 +27,8 @@ export function keysDir(dbPath: string, env: Env): string {
 export interface StoreGate {
   gate: Gate;
   registry: LegalBasisRegistry;
+  /** Appends an entry the system makes itself (retention), not a disclosure. */
+  record(fields: RegisterFields): void;
   /** Writes the register's head to the store and releases the register. */
   close(): Promise<void>;
 }
@@ -46,6 +49,9 @@ export async function openStoreGate(opts: {
   });
   return {
     gate: createGate({ registry, authorizer, register, now: opts.now, protection: loadProtectionRules() }),
+    record: (fields) => {
+      register.append(fields);
+    },
     registry,
     close: () => register.close(),
   };

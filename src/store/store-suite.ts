@@ -538,6 +538,42 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       );
     });
 
+    it("purges what has expired, keeping the monthly counts", async () => {
+      const regs = [
+        makeRegistration({ sourceId: "oud", startsAt: new Date("2019-05-01T10:00:00Z") }),
+        makeRegistration({ sourceId: "nieuw", startsAt: new Date("2024-05-01T10:00:00Z") }),
+      ];
+      const quarantined: QuarantineEntry = {
+        file: "x.csv",
+        line: 3,
+        field: "datum",
+        reason: "datum bestaat niet",
+        raw: "A3;Jan;...",
+      };
+      await store.loadDelivery(
+        newDelivery({ source: "retentie", receivedAt: new Date("2020-01-01T00:00:00Z") }),
+        content(regs, { quarantine: [quarantined] }),
+      );
+      const monthly = async () =>
+        (
+          await store.monthlyCounts({ area: "GM9001", level: "gemeente", fromMonth: 201901, toMonth: 202412 })
+        ).reduce((n, r) => n + r.count, 0);
+      const before = await monthly();
+      const deliveryId = (await store.deliveries()).find((d) => d.source === "retentie")?.id ?? -1;
+      assert.equal((await store.quarantine(deliveryId)).length, 1);
+      const purged = await store.purgeExpired({
+        registrationsBefore: new Date("2020-01-01T00:00:00Z"),
+        historyBefore: new Date("2020-01-01T00:00:00Z"),
+        quarantineBefore: new Date("2021-01-01T00:00:00Z"),
+      });
+      assert.deepEqual(purged, { registrations: 1, history: 0, quarantine: 1 });
+      assert.deepEqual((await store.registrationVersions("test", "oud")).length, 0);
+      assert.equal((await store.registrationVersions("test", "nieuw")).length, 1);
+      assert.equal((await store.quarantine(deliveryId)).length, 0);
+      assert.equal(await monthly(), before, "monthly counts stay");
+      assert.deepEqual(await store.purgeExpired({}), { registrations: 0, history: 0, quarantine: 0 });
+    });
+
     it("keeps the head of the disclosure register", async () => {
       assert.equal(await store.registerHead(), null);
       await store.saveRegisterHead({ seq: 3, hash: "ab".repeat(32) }, new Date());

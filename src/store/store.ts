@@ -112,6 +112,22 @@ export interface Store {
   user(id: string): Promise<UserAccount | undefined>;
   users(): Promise<UserAccount[]>;
 
+  // Retention
+  /**
+   * Deletes, in one transaction, registrations that started before `registrationsBefore`, older
+   * versions that started before `historyBefore`, and quarantined lines of deliveries received
+   * before `quarantineBefore`. Monthly counts (no persons) stay. Returns the numbers deleted.
+   */
+  purgeExpired(cutoffs: {
+    registrationsBefore?: Date;
+    historyBefore?: Date;
+    quarantineBefore?: Date;
+  }): Promise<{
+    registrations: number;
+    history: number;
+    quarantine: number;
+  }>;
+
   // The disclosure register's head, kept apart from the register file so cutting it short shows.
   registerHead(): Promise<{ seq: number; hash: string } | null>;
   saveRegisterHead(head: { seq: number; hash: string }, at: Date): Promise<void>;

@@ -905,6 +905,46 @@ export class DuckDbStore implements Store {
     return (await this.query("SELECT * FROM user_account ORDER BY id")).map(toUser);
   }
 
+  purgeExpired(cutoffs: { registrationsBefore?: Date; historyBefore?: Date; quarantineBefore?: Date }) {
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        const count = async (sql: string, at: Date | undefined) => {
+          if (!at) return 0;
+          const [row] = await this.rows(`SELECT count(*) AS n FROM (${sql})`, [sqlTimestamp(at)]);
+          return Number(row?.n ?? 0);
+        };
+        const registrations = await count(
+          "SELECT 1 FROM registration WHERE starts_at < ?::TIMESTAMP",
+          cutoffs.registrationsBefore,
+        );
+        if (registrations > 0) {
+          await this.conn.run("DELETE FROM registration WHERE starts_at < ?::TIMESTAMP", [
+            sqlTimestamp(cutoffs.registrationsBefore as Date),
+          ]);
+        }
+        const history = await count(
+          "SELECT 1 FROM registration_history WHERE starts_at < ?::TIMESTAMP",
+          cutoffs.historyBefore,
+        );
+        if (history > 0) {
+          await this.conn.run("DELETE FROM registration_history WHERE starts_at < ?::TIMESTAMP", [
+            sqlTimestamp(cutoffs.historyBefore as Date),
+          ]);
+        }
+        const inQuarantine =
+          "SELECT 1 FROM quarantine WHERE delivery_id IN (SELECT id FROM delivery WHERE received_at < ?::TIMESTAMP)";
+        const quarantine = await count(inQuarantine, cutoffs.quarantineBefore);
+        if (quarantine > 0) {
+          await this.conn.run(
+            "DELETE FROM quarantine WHERE delivery_id IN (SELECT id FROM delivery WHERE received_at < ?::TIMESTAMP)",
+            [sqlTimestamp(cutoffs.quarantineBefore as Date)],
+          );
+        }
+        return { registrations, history, quarantine };
+      }),
+    );
+  }
+
   async registerHead(): Promise<{ seq: number; hash: string } | null> {
     const [row] = await this.query("SELECT seq, hash FROM register_head WHERE id = 1");
     return row ? { seq: Number(row.seq), hash: String(row.hash) } : null;

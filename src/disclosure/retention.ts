@@ -1,0 +1,59 @@
+// Retention terms per data category, as data (config/bewaartermijnen.json): how long registrations,
+// their older versions and quarantined lines are kept. Local configuration for the controller and
+// the privacy officer, not law text.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { InputError } from "../domain/errors.ts";
+import { DEFAULT_CONFIG_DIR } from "./legal-bases/legal-basis-registry.ts";
+
+export const RETENTION_CATEGORIES = ["registraties", "registratiegeschiedenis", "quarantaine"] as const;
+export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+
+const file = z
+  .object({
+    versie: z.string().min(1),
+    toelichting: z.string().optional(),
+    termijnen: z.array(
+      z
+        .object({
+          categorie: z.enum(RETENTION_CATEGORIES),
+          maanden: z.number().int().min(1),
+          toelichting: z.string().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export interface RetentionTerms {
+  version: string;
+  months: Partial<Record<RetentionCategory, number>>;
+}
+
+export function loadRetentionTerms(dir: string = DEFAULT_CONFIG_DIR): RetentionTerms {
+  const path = join(dir, "bewaartermijnen.json");
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new InputError(`kan het bestand niet lezen: ${(err as Error).message}`, path);
+  }
+  const r = file.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const field = issue?.path.join(".") ?? "";
+    throw new InputError(`klopt niet bij "${field}": ${issue?.message}`, path, null, field || null);
+  }
+  const months: Partial<Record<RetentionCategory, number>> = {};
+  for (const t of r.data.termijnen) months[t.categorie] = t.maanden;
+  return { version: r.data.versie, months };
+}
+
+/** The moment `months` calendar months before `now` (UTC); data from before it has expired. */
+export function cutoff(now: Date, months: number): Date {
+  const d = new Date(now.getTime());
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
