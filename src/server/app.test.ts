@@ -2,8 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
+import { HIGHEST, PURPOSE } from "../disclosure/access-spec.ts";
 import { loadLegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { protectMonthlyCounts } from "../disclosure/table-protection/monthly-counts-protection.ts";
+import { ROLE_IDS, ROLES } from "../domain/roles.ts";
+import { SENSITIVITIES, type Sensitivity } from "../domain/sensitivity.ts";
 import { formatCount } from "../render/format-nl.ts";
 import { buildMonthlyFigures, type MonthlyFigures } from "../render/monthly-figures-model.ts";
 import type { Store } from "../store/store.ts";
@@ -575,5 +578,61 @@ describe("web app (DuckDB store in memory)", () => {
       }
       assert.ok(withheldMonths > 0, "the test data has small counts");
     });
+  });
+
+  describe("access matrix over the routes: every role, own and another organisation", () => {
+    const level = (x: Sensitivity) => SENSITIVITIES.indexOf(x);
+    for (const role of ROLE_IDS) {
+      for (const own of [true, false]) {
+        it(`${role}, ${own ? "own gemeente" : "another organisation"}: page and API`, async () => {
+          const id = `matrix-${role}-${own ? "eigen" : "ander"}`;
+          const kind = ROLES[role].organisatie ?? "gemeente";
+          await store.saveOrganisation({
+            id: `org-${id}`,
+            name: id,
+            kind,
+            authority: [own ? TEST_GEMEENTE.code : "GM9002"],
+          });
+          const template = await store.user("bm.voorbeeldstad");
+          assert.ok(template);
+          await store.saveUser({ ...template, id, roles: [role], organisation: `org-${id}` });
+          const highest = HIGHEST[role];
+          const mayRead = own && highest !== null && level(highest) >= level("aggregated");
+          const fetch = (path: string, init?: RequestInit) => app.request(path, init);
+          const path = `/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=2024-03`;
+          const before = registered().filter((e) => e.what === "maandcijfers").length;
+
+          const b = new TestBrowser(fetch);
+          assert.equal((await b.login(id)).status, 303);
+          const chose = await b.choosePurpose(PURPOSE[role]);
+          if (highest === null) {
+            assert.equal(chose.status, 400, "no purpose to choose without a content role");
+            assert.equal((await b.request(path)).status, 303, "sent to choose a purpose, no data");
+          } else {
+            const res = await b.request(path);
+            assert.equal(res.status, mayRead ? 200 : 403, `${role} page`);
+            if (!mayRead) assert.doesNotMatch(await res.text(), /<table/);
+          }
+          const bearer = await issueApiToken(
+            TEST_API_KEY,
+            { user: id, purpose: PURPOSE[role], seconds: 600 },
+            NOW,
+          );
+          const api = await app.request(
+            `/api/v1/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?van=2024-03&tot=2024-03`,
+            {
+              headers: { Authorization: `Bearer ${bearer}` },
+            },
+          );
+          assert.equal(api.status, mayRead ? 200 : 403, `${role} API`);
+          const after = registered().filter((e) => e.what === "maandcijfers").length;
+          assert.equal(
+            after - before,
+            mayRead ? 2 : 0,
+            "a register entry for each answer, none for a refusal",
+          );
+        });
+      }
+    }
   });
 });
