@@ -3,7 +3,8 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
-import { keysDir, openStoreGate } from "../disclosure/store-gate.ts";
+import { verifyRegister } from "../disclosure/register/verify-register.ts";
+import { keysDir, openStoreGate, registerPath } from "../disclosure/store-gate.ts";
 import { watchInbox } from "../ingest/inbox.ts";
 import { createApp } from "../server/app.ts";
 import { createOidcLogin, oidcSettingsFromEnv } from "../server/auth/oidc-login.ts";
@@ -33,6 +34,13 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
     secureCookies: fx.env.DRIEHOEK_HTTPS === "1",
     oidc: oidcSettings ? createOidcLogin(oidcSettings) : undefined,
     apiTokenKey: loadOrCreateKey(keysDir(dbPath, fx.env), "api-token"),
+    register: {
+      path: registerPath(dbPath, fx.env),
+      verify: async () =>
+        verifyRegister(registerPath(dbPath, fx.env), loadOrCreateKey(keysDir(dbPath, fx.env), "register"), {
+          expectedHead: await store.registerHead(),
+        }),
+    },
   });
   const hostname = fx.env.HOST ?? "127.0.0.1";
   let server: Awaited<ReturnType<typeof startServer>>;

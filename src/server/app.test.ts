@@ -61,6 +61,7 @@ describe("web app (DuckDB store in memory)", () => {
       registry: access.registry,
       loginAttemptsPerMinute: 1000,
       apiTokenKey: TEST_API_KEY,
+      register: access.register,
     });
     web = await TestBrowser.as((path, init) => app.request(path, init), "bm.voorbeeldstad");
   });
@@ -634,5 +635,33 @@ describe("web app (DuckDB store in memory)", () => {
         });
       }
     }
+  });
+
+  describe("the FG's register pages", () => {
+    it("shows the register with filters, its check and a CSV export to the FG only, registering each look", async () => {
+      const fetch = (path: string, init?: RequestInit) => app.request(path, init);
+      const fg = new TestBrowser(fetch);
+      assert.equal((await fg.login("fg")).status, 303);
+      const page = await fg.request("/fg/register?gebruiker=bm.voorbeeldstad&controleer=1");
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.match(html, /Het register is in orde: [\d.]+ regels, volledig en ongewijzigd/);
+      assert.match(html, /<td class="utrecht-table__cell">bm\.voorbeeldstad<\/td>/);
+      assert.doesNotMatch(
+        html,
+        /<td class="utrecht-table__cell">tc\.voorbeeldstad<\/td>/,
+        "filtered on the user",
+      );
+      const csv = await fg.request("/fg/register.csv?wat=maandcijfers");
+      assert.equal(csv.headers.get("Content-Type"), "text/csv; charset=utf-8");
+      const rows = (await csv.text()).trim().split("\r\n");
+      assert.ok(rows.length > 2 && rows.slice(1).every((r) => r.split(";")[9] === "maandcijfers"));
+      const last = registered().at(-1);
+      assert.deepEqual([last?.user, last?.what, last?.purpose], ["fg", "verstrekkingenregister", "toezicht"]);
+      for (const path of ["/fg/register", "/fg/register.csv"]) {
+        const res = await web.request(path);
+        assert.equal(res.status, 403, `the mayor on ${path}`);
+      }
+    });
   });
 });

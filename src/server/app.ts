@@ -34,6 +34,7 @@ import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
 import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { apiRoutes } from "./routes/api-routes.ts";
+import { type FgRouteDeps, registerFgRoutes } from "./routes/fg-routes.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
@@ -58,6 +59,8 @@ export interface AppDeps {
   oidc?: OidcLogin;
   /** Key for API tokens (`driehoek token`); without it the API refuses every request. */
   apiTokenKey?: Uint8Array;
+  /** The register file and its check, for the FG's pages. */
+  register?: FgRouteDeps["register"];
 }
 
 type Env = { Variables: AuthVariables };
@@ -156,8 +159,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
       now: deps.now,
     }),
   );
-  app.use("*", requirePurpose({ exempt: [...PUBLIC_PATHS, "/uitloggen"] }));
+  app.use("*", requirePurpose({ exempt: [...PUBLIC_PATHS, "/uitloggen", "/fg/"] }));
   registerAccessRoutes(app, deps);
+  registerFgRoutes(app, deps);
 
   app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));
 

@@ -5,6 +5,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadExistingKey } from "../disclosure/keys.ts";
+import { type VerifyResult, verifyRegister } from "../disclosure/register/verify-register.ts";
 import { openStoreGate, type StoreGate } from "../disclosure/store-gate.ts";
 import type { UserAccount } from "../domain/account.ts";
 import type { Role } from "../domain/roles.ts";
@@ -57,11 +59,21 @@ export const TEST_API_KEY = new Uint8Array(32).fill(42);
 export async function openTestGate(
   store: Store,
   now: () => Date,
-): Promise<StoreGate & { registerFile: string }> {
+): Promise<
+  StoreGate & { registerFile: string; register: { path: string; verify: () => Promise<VerifyResult> } }
+> {
   const dir = mkdtempSync(join(tmpdir(), "driehoek-web-"));
   const env = { DRIEHOEK_REGISTER: join(dir, "register.jsonl"), DRIEHOEK_SLEUTELS: join(dir, "sleutels") };
   const access = await openStoreGate({ store, dbPath: join(dir, "x.duckdb"), env, now });
-  return { ...access, registerFile: env.DRIEHOEK_REGISTER };
+  const path = env.DRIEHOEK_REGISTER;
+  return {
+    ...access,
+    registerFile: path,
+    register: {
+      path,
+      verify: () => verifyRegister(path, loadExistingKey(env.DRIEHOEK_SLEUTELS, "register")),
+    },
+  };
 }
 
 type Fetch = (path: string, init?: RequestInit) => Response | Promise<Response>;
