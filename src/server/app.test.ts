@@ -664,4 +664,62 @@ describe("web app (DuckDB store in memory)", () => {
       }
     });
   });
+
+  describe("hostile input in every parameter", () => {
+    const payloads = [
+      "' OR 1=1--",
+      "<script>alert(1)</script>",
+      "../../etc/passwd",
+      "%00",
+      "GM0001;DROP TABLE registration",
+      "😀".repeat(50),
+    ];
+
+    it("is refused or answered as not found, never executed, reflected raw or a server error", async () => {
+      for (const p of payloads) {
+        const e = encodeURIComponent(p);
+        for (const path of [
+          `/gemeenten/${e}/maandcijfers`,
+          `/gemeenten/${TEST_GEMEENTE.code}/maandcijfers?maand=${e}`,
+          `/doel?terug=${e}`,
+          `/fg/register?gebruiker=${e}&van=${e}`,
+          `/static/${e}`,
+        ]) {
+          const res = await web.request(path);
+          assert.ok(res.status < 500, `${path}: ${res.status}`);
+          const body = await res.text();
+          assert.ok(!body.includes("<script>alert(1)</script>"), `${path} reflects the script`);
+        }
+        const bearer = await issueApiToken(
+          TEST_API_KEY,
+          { user: "bm.voorbeeldstad", purpose: "openbare-orde", seconds: 60 },
+          NOW,
+        );
+        const api = await app.request(`/api/v1/gemeenten/${e}/maandcijfers?van=${e}&tot=2024-03`, {
+          headers: { Authorization: `Bearer ${bearer}` },
+        });
+        assert.ok([400, 404].includes(api.status), `API ${p}: ${api.status}`);
+      }
+      // The store is intact.
+      assert.ok(
+        (
+          await store.monthlyCounts({
+            area: TEST_GEMEENTE.code,
+            level: "gemeente",
+            fromMonth: 202401,
+            toMonth: 202403,
+          })
+        ).length > 0,
+      );
+    });
+
+    it("refuses hostile login names and purposes without a server error", async () => {
+      const b = new TestBrowser((path, init) => app.request(path, init));
+      for (const p of payloads) {
+        assert.equal((await b.login(p, p)).status, 401, p);
+      }
+      const mayor = await TestBrowser.as((path, init) => app.request(path, init), "bm.voorbeeldstad");
+      for (const p of payloads) assert.equal((await mayor.choosePurpose("casus", p)).status, 400, p);
+    });
+  });
 });

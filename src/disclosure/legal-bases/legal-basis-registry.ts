@@ -180,7 +180,11 @@ export function parsePurpose(registry: LegalBasisRegistry, text: string, field =
     );
   }
   if (known.metNummer) {
-    if (!number || rest.length > 0 || !/^[A-Za-z0-9._/-]{1,64}$/.test(number)) {
+    if (
+      !number ||
+      rest.length > 0 ||
+      !(number.length <= 64 && /^[A-Za-z0-9]+([._/-][A-Za-z0-9]+)*$/.test(number))
+    ) {
       throw new InputError(`doel ${id} vraagt een nummer, bijvoorbeeld ${id}:2026-014`, field);
     }
     return { id, number };
