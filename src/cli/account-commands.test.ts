@@ -250,4 +250,26 @@ describe("driehoek organisatie and gebruiker", () => {
       /--geldig/,
     );
   });
+
+  it("records every account change in the verstrekkingenregister, without secrets", async () => {
+    const { readFileSync } = await import("node:fs");
+    const entries = readFileSync(join(dir, "verstrekkingenregister.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { kind: string; what: string });
+    const whats = entries.filter((e) => e.kind === "beheer").map((e) => e.what);
+    for (const w of [
+      "organisatie:gm9001",
+      "gebruiker-toevoegen:bm.aadorp",
+      "gebruiker-rollen:bm.aadorp",
+      "gebruiker-blokkeren:bm.aadorp",
+      "gebruiker-wachtwoord:bm.aadorp",
+      "gebruiker-koppel:tc.aadorp",
+    ]) {
+      assert.ok(whats.includes(w), w);
+    }
+    const text = readFileSync(join(dir, "verstrekkingenregister.jsonl"), "utf8");
+    assert.ok(!text.includes("argon2") && !text.includes("een eigen lang wachtwoord"));
+    assert.equal((await run(["register", "verify"])).code, 0);
+  });
 });

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { loadLegalBasisRegistry, parsePurpose } from "../disclosure/legal-bases/legal-basis-registry.ts";
-import { keysDir, requesterFor } from "../disclosure/store-gate.ts";
+import { keysDir, openStoreGate, requesterFor } from "../disclosure/store-gate.ts";
 import type { Organisation, UserAccount } from "../domain/account.ts";
 import { InputError } from "../domain/errors.ts";
 import { isRole, ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
@@ -78,6 +78,46 @@ async function existingUser(store: Store, id: string): Promise<UserAccount> {
   return user;
 }
 
+/**
+ * Runs an account change and records it in the verstrekkingenregister (kind "beheer"), so the FG
+ * sees who changed which account or organisation, and when. The command-line operator is named
+ * by the operating-system user.
+ */
+async function change<T>(
+  fx: CliEffects,
+  dbOption: string | undefined,
+  what: string,
+  subject: string,
+  work: (store: Store) => Promise<T>,
+): Promise<T> {
+  const db = storePath(dbOption, fx);
+  return withStore(db, async (store) => {
+    const result = await work(store);
+    const access = await openStoreGate({ store, dbPath: db, env: fx.env, now: fx.now });
+    try {
+      access.record({
+        at: fx.now().toISOString(),
+        kind: "beheer",
+        user: `cli:${fx.env.USER ?? fx.env.LOGNAME ?? "onbekend"}`,
+        roles: ["beheerder"],
+        organisation: null,
+        purpose: "beheer",
+        legalBasis: null,
+        policy: null,
+        what: `${what}:${subject}`,
+        areas: [],
+        period: null,
+        sensitivity: "open",
+        count: 1,
+        contentHash: null,
+      });
+    } finally {
+      await access.close();
+    }
+    return result;
+  });
+}
+
 export function registerAccountCommands(program: Command, fx: CliEffects): void {
   const out = (t: string) => fx.stdout(t);
   const org = program.command("organisatie").description("Organisaties en hun gezagsgebied");
@@ -109,7 +149,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
         throw new InputError("geef gebiedscodes zoals GM9001 of RE90, gescheiden door komma's", "--gebied");
       }
       const organisation: Organisation = { id: parseId(o.id, "--id"), name: o.naam, kind, authority };
-      await withStore(storePath(o.db, fx), (store) => store.saveOrganisation(organisation));
+      await change(fx, o.db, "organisatie", organisation.id, (store) => store.saveOrganisation(organisation));
       out(`Organisatie ${organisation.id} (${kind}) opgeslagen, gebied ${authority.join(", ")}.\n`);
     });
 
@@ -153,7 +193,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       }) => {
         const id = parseId(o.id, "--id");
         const roles = parseRoles(o.rol);
-        const shown = await withStore(storePath(o.db, fx), async (store) => {
+        const shown = await change(fx, o.db, "gebruiker-toevoegen", id, async (store) => {
           if (await store.user(id)) throw new InputError(`gebruiker ${id} bestaat al`, "--id");
           const organisation = o.organisatie
             ? (await store.organisations()).find((x) => x.id === o.organisatie)
@@ -215,7 +255,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
     .option("--db <pad>", "databasebestand")
     .action(async (id: string, o: { rol: string; db?: string }) => {
       const roles = parseRoles(o.rol);
-      await withStore(storePath(o.db, fx), async (store) => {
+      await change(fx, o.db, "gebruiker-rollen", id, async (store) => {
         const u = await existingUser(store, id);
         checkRolesFit(
           roles,
@@ -232,7 +272,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
     .option("--wachtwoord-stdin", "lees het wachtwoord van standaardinvoer")
     .option("--db <pad>", "databasebestand")
     .action(async (id: string, o: { wachtwoordStdin?: boolean; db?: string }) => {
-      const shown = await withStore(storePath(o.db, fx), async (store) => {
+      const shown = await change(fx, o.db, "gebruiker-wachtwoord", id, async (store) => {
         const u = await existingUser(store, id);
         const password = await newPassword(fx, o.wachtwoordStdin);
         await store.saveUser({ ...u, passwordHash: password.hash, failedLogins: 0, lockedUntil: null });
@@ -249,7 +289,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--subject <sub>", "de sub-claim van de gebruiker daar")
     .option("--db <pad>", "databasebestand")
     .action(async (id: string, o: { issuer: string; subject: string; db?: string }) => {
-      await withStore(storePath(o.db, fx), async (store) => {
+      await change(fx, o.db, "gebruiker-koppel", id, async (store) => {
         const u = await existingUser(store, id);
         const key = oidcSubjectKey(o.issuer, o.subject);
         const taken = (await store.users()).find((x) => x.oidcSubject === key && x.id !== id);
@@ -266,7 +306,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
     .option("--db <pad>", "databasebestand")
     .action(async (id: string, o: { uit?: boolean; db?: string }) => {
       const secret = o.uit ? null : newTotpSecret();
-      await withStore(storePath(o.db, fx), async (store) => {
+      await change(fx, o.db, "gebruiker-tweede-factor", id, async (store) => {
         const u = await existingUser(store, id);
         await store.saveUser({ ...u, totpSecret: secret });
       });
@@ -290,7 +330,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       )
       .option("--db <pad>", "databasebestand")
       .action(async (id: string, o: { db?: string }) => {
-        await withStore(storePath(o.db, fx), async (store) => {
+        await change(fx, o.db, `gebruiker-${name}`, id, async (store) => {
           const u = await existingUser(store, id);
           await store.saveUser({ ...u, active, failedLogins: 0, lockedUntil: null });
         });
