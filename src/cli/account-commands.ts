@@ -6,9 +6,10 @@ import type { Command } from "commander";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { loadLegalBasisRegistry, parsePurpose } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { keysDir, openStoreGate, requesterFor } from "../disclosure/store-gate.ts";
-import type { Organisation, UserAccount } from "../domain/account.ts";
+import { newAccount, type Organisation, type UserAccount } from "../domain/account.ts";
+import { accountIdProblem, rolesFitProblem, rolesOrProblem } from "../domain/account-rules.ts";
 import { InputError } from "../domain/errors.ts";
-import { isRole, ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
+import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
 import { issueApiToken, MAX_TOKEN_SECONDS } from "../server/auth/api-token.ts";
 import { oidcSubjectKey } from "../server/auth/oidc-login.ts";
 import { generatePassword, hashPassword, passwordProblem } from "../server/auth/passwords.ts";
@@ -17,45 +18,21 @@ import type { Store } from "../store/store.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
 import { textTable } from "./format-nl.ts";
 
-const ID = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-
 function parseId(value: string, option: string): string {
-  if (!ID.test(value)) {
-    throw new InputError(
-      `${value} is geen geldige naam: kleine letters, cijfers, punt, streepje of liggend streepje, 2 tot 64 tekens`,
-      option,
-    );
-  }
+  const problem = accountIdProblem(value);
+  if (problem) throw new InputError(problem, option);
   return value;
 }
 
 function parseRoles(value: string): Role[] {
-  const roles = value
-    .split(",")
-    .map((r) => r.trim())
-    .filter(Boolean);
-  if (roles.length === 0) throw new InputError("geef minstens één rol", "--rol");
-  for (const r of roles) {
-    if (!isRole(r))
-      throw new InputError(`onbekende rol ${r}; kies uit ${Object.keys(ROLES).join(", ")}`, "--rol");
-  }
-  return [...new Set(roles)] as Role[];
+  const r = rolesOrProblem(value.split(","));
+  if ("problem" in r) throw new InputError(r.problem, "--rol");
+  return r.roles;
 }
 
-/** A role that belongs to a kind of organisation (teamchef → politie) needs such an organisation. */
 function checkRolesFit(roles: Role[], org: Organisation | undefined): void {
-  for (const r of roles) {
-    const kind = ROLES[r].organisatie;
-    if (kind === null) continue;
-    if (!org) throw new InputError(`de rol ${r} vraagt een organisatie (--organisatie)`, "--organisatie");
-    const fits = kind === org.kind || (kind === "partner" && org.kind === "zvh");
-    if (!fits) {
-      throw new InputError(
-        `de rol ${r} hoort bij een organisatie van soort ${kind}, ${org.id} is ${org.kind}`,
-        "--rol",
-      );
-    }
-  }
+  const problem = rolesFitProblem(roles, org);
+  if (problem) throw new InputError(problem, org ? "--rol" : "--organisatie");
 }
 
 async function newPassword(
@@ -203,20 +180,17 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
           }
           checkRolesFit(roles, organisation);
           const password = await newPassword(fx, o.wachtwoordStdin);
-          await store.saveUser({
-            id,
-            name: o.naam,
-            email: o.email ?? null,
-            organisation: organisation?.id ?? null,
-            roles,
-            passwordHash: password.hash,
-            totpSecret: null,
-            oidcSubject: null,
-            failedLogins: 0,
-            lockedUntil: null,
-            active: true,
-            createdAt: fx.now(),
-          });
+          await store.saveUser(
+            newAccount({
+              id,
+              name: o.naam,
+              email: o.email ?? null,
+              organisation: organisation?.id ?? null,
+              roles,
+              passwordHash: password.hash,
+              createdAt: fx.now(),
+            }),
+          );
           return password.shown;
         });
         out(`Gebruiker ${id} toegevoegd met rol ${roles.join(", ")}.\n`);

@@ -3,7 +3,7 @@
 // users, kept next to the demo database (owner-only) so each start can print the logins.
 
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { Organisation, UserAccount } from "../domain/account.ts";
+import { newAccount, type Organisation, type UserAccount } from "../domain/account.ts";
 import type { AreaSummary } from "../domain/area.ts";
 import type { Role } from "../domain/roles.ts";
 
@@ -107,17 +107,7 @@ export function planDemoAccounts(areas: readonly AreaSummary[]): DemoAccountPlan
 
 /** The demo users as accounts, all with the same password hash. */
 export function demoUserAccounts(plan: DemoAccountPlan, passwordHash: string, now: Date): UserAccount[] {
-  return plan.users.map((u) => ({
-    ...u,
-    email: null,
-    passwordHash,
-    totpSecret: null,
-    oidcSubject: null,
-    failedLogins: 0,
-    lockedUntil: null,
-    active: true,
-    createdAt: now,
-  }));
+  return plan.users.map((u) => newAccount({ ...u, passwordHash, createdAt: now }));
 }
 
 /** Writes the demo password (owner-only) or reads it back. */

@@ -30,3 +30,24 @@ export interface UserAccount {
   active: boolean;
   createdAt: Date;
 }
+
+/** A new, active account without second factor or identity-provider link. */
+export function newAccount(a: {
+  id: string;
+  name: string;
+  organisation: string | null;
+  roles: Role[];
+  passwordHash: string | null;
+  createdAt: Date;
+  email?: string | null;
+}): UserAccount {
+  return {
+    ...a,
+    email: a.email ?? null,
+    totpSecret: null,
+    oidcSubject: null,
+    failedLogins: 0,
+    lockedUntil: null,
+    active: true,
+  };
+}

@@ -722,4 +722,69 @@ describe("web app (DuckDB store in memory)", () => {
       for (const p of payloads) assert.equal((await mayor.choosePurpose("casus", p)).status, 400, p);
     });
   });
+
+  describe("the beheerder's pages", () => {
+    const fetch = (path: string, init?: RequestInit) => app.request(path, init);
+
+    it("lists users and adds one with a generated password, for the beheerder only, registered", async () => {
+      const admin = new TestBrowser(fetch);
+      assert.equal((await admin.login("beheer")).status, 303);
+      const list = await admin.request("/beheer/gebruikers");
+      assert.equal(list.status, 200);
+      const html = await list.text();
+      assert.match(html, /<th class="[^"]*" scope="row">bm\.voorbeeldstad<\/th>/);
+      assert.ok(!html.includes("argon2"), "no password hashes on the page");
+      const added = await admin.submit("/beheer/gebruikers", "/beheer/gebruikers", {
+        id: "analist.voorbeeldstad",
+        naam: "Analist Voorbeeldstad",
+        organisatie: "gm9001",
+        rol: "analist-gemeente",
+      });
+      assert.equal(added.status, 200);
+      const password = /<strong class="dh-secret">([^<]+)<\/strong>/.exec(await added.text())?.[1] ?? "";
+      assert.match(password, /^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+      const newUser = new TestBrowser(fetch);
+      assert.equal(
+        (await newUser.login("analist.voorbeeldstad", password)).status,
+        303,
+        "the new user can log in",
+      );
+      const change = registered().find((e) => e.what === "gebruiker-toevoegen:analist.voorbeeldstad");
+      assert.deepEqual([change?.kind, change?.user], ["beheer", "beheer"]);
+      assert.equal((await web.request("/beheer/gebruikers")).status, 403, "the mayor is not a beheerder");
+    });
+
+    it("refuses a role that does not fit the organisation, and changes roles and blocks", async () => {
+      const admin = new TestBrowser(fetch);
+      await admin.login("beheer");
+      const wrong = await admin.submit("/beheer/gebruikers", "/beheer/gebruikers", {
+        id: "x.teamchef",
+        naam: "X",
+        organisatie: "gm9001",
+        rol: "teamchef",
+      });
+      assert.equal(wrong.status, 400);
+      assert.match(await wrong.text(), /hoort bij een organisatie van soort politie/);
+      const html = await (await admin.request("/beheer/gebruikers")).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+      const form = { "Content-Type": "application/x-www-form-urlencoded" };
+      const roles = await admin.request("/beheer/gebruikers/analist.voorbeeldstad/rollen", {
+        method: "POST",
+        headers: form,
+        body: `_csrf=${csrf}&rol=analist-gemeente&rol=oov-adviseur`,
+      });
+      assert.equal(roles.status, 303);
+      assert.deepEqual((await store.user("analist.voorbeeldstad"))?.roles, [
+        "analist-gemeente",
+        "oov-adviseur",
+      ]);
+      const block = await admin.request("/beheer/gebruikers/analist.voorbeeldstad/blokkeren", {
+        method: "POST",
+        headers: form,
+        body: `_csrf=${csrf}`,
+      });
+      assert.equal(block.status, 303);
+      assert.equal((await store.user("analist.voorbeeldstad"))?.active, false);
+    });
+  });
 });

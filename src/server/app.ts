@@ -34,6 +34,7 @@ import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
 import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { apiRoutes } from "./routes/api-routes.ts";
+import { registerBeheerRoutes } from "./routes/beheer-routes.tsx";
 import { type FgRouteDeps, registerFgRoutes } from "./routes/fg-routes.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
@@ -159,9 +160,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
       now: deps.now,
     }),
   );
-  app.use("*", requirePurpose({ exempt: [...PUBLIC_PATHS, "/uitloggen", "/fg/"] }));
+  app.use("*", requirePurpose({ exempt: [...PUBLIC_PATHS, "/uitloggen", "/fg/", "/beheer/"] }));
   registerAccessRoutes(app, deps);
   registerFgRoutes(app, deps);
+  registerBeheerRoutes(app, deps);
 
   app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));
 

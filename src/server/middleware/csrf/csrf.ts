@@ -19,7 +19,9 @@ export function csrfProtection(): MiddlewareHandler<{ Variables: SessionVariable
     ) {
       return refuse();
     }
-    const body = await c.req.parseBody();
+    // `all: true`: forms with repeated fields (several roles) keep every value; Hono caches this
+    // first parse for the handlers.
+    const body = await c.req.parseBody({ all: true });
     if (typeof body[CSRF_FIELD] !== "string" || !sameToken(body[CSRF_FIELD], s.csrf)) return refuse();
     return next();
 

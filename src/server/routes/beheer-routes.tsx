@@ -1,0 +1,260 @@
+// The beheerder's pages: users with their organisation, roles and state; adding a user (with a
+// generated password shown once), changing roles, blocking and unblocking. Only for the beheerder
+// (Cedar policy beheerder-beheer); every look and change goes through the gate and is registered.
+// The beheerder sees no content here: names, organisations and roles only.
+
+import type { Context, Hono } from "hono";
+import type { Gate } from "../../disclosure/disclosure-gate.ts";
+import { newAccount, type UserAccount } from "../../domain/account.ts";
+import { accountIdProblem, rolesFitProblem, rolesOrProblem } from "../../domain/account-rules.ts";
+import { ROLE_IDS, ROLES } from "../../domain/roles.ts";
+import { headClass } from "../../render/table-classes.ts";
+import type { PageStore } from "../app.ts";
+import { generatePassword, hashPassword } from "../auth/passwords.ts";
+import type { AuthVariables } from "../middleware/authentication/authentication.ts";
+import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
+import { sendPage } from "../pages.tsx";
+
+export interface BeheerRouteDeps {
+  store: PageStore;
+  gate: Gate;
+  now: () => Date;
+}
+
+type C = Context<{ Variables: AuthVariables }>;
+
+export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, deps: BeheerRouteDeps): void {
+  const administer = <T,>(c: C, what: string, work: () => Promise<T>) =>
+    deps.gate.administer({ requester: c.get("requester"), what }, work).then((r) => r.data);
+
+  const page = async (
+    c: C,
+    notice: { error?: string; created?: { id: string; password: string } } = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const { users, organisations } = await administer(c, "gebruikers", async () => ({
+      users: await deps.store.users(),
+      organisations: await deps.store.organisations(),
+    }));
+    const csrf = c.get("session")?.csrf ?? "";
+    return sendPage(
+      c,
+      "Gebruikers",
+      <>
+        <h1 class="utrecht-heading-1">Gebruikers</h1>
+        {notice.error && (
+          <div class="utrecht-alert utrecht-alert--error" role="alert">
+            <p class="utrecht-paragraph">{notice.error}</p>
+          </div>
+        )}
+        {notice.created && (
+          <div class="utrecht-alert utrecht-alert--ok" role="status">
+            <p class="utrecht-paragraph">
+              Gebruiker {notice.created.id} is toegevoegd. Het wachtwoord is{" "}
+              <strong class="dh-secret">{notice.created.password}</strong>. Het wordt niet nog eens getoond:
+              geef het veilig door.
+            </p>
+          </div>
+        )}
+        <div class="dh-table-scroll">
+          <table class="utrecht-table dh-table">
+            <caption class="utrecht-table__caption">Alle gebruikers</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                {["Inlognaam", "Naam", "Organisatie", "Rollen", "Tweede factor", "Status", "Wijzigen"].map(
+                  (h) => (
+                    <th class={headClass} scope="col">
+                      {h}
+                    </th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {users.map((u) => (
+                <UserRow u={u} csrf={csrf} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2 class="utrecht-heading-2">Nieuwe gebruiker</h2>
+        <form method="post" action="/beheer/gebruikers" class="dh-form">
+          <input type="hidden" name={CSRF_FIELD} value={csrf} />
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="nieuw-id">
+              Inlognaam
+            </label>
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input"
+              id="nieuw-id"
+              name="id"
+              type="text"
+              required
+            />
+          </div>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="nieuw-naam">
+              Naam
+            </label>
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input"
+              id="nieuw-naam"
+              name="naam"
+              type="text"
+              required
+            />
+          </div>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="nieuw-organisatie">
+              Organisatie
+            </label>
+            <select
+              class="utrecht-select utrecht-select--html-select"
+              id="nieuw-organisatie"
+              name="organisatie"
+            >
+              <option value="">(geen: alleen voor FG of beheerder)</option>
+              {organisations.map((o) => (
+                <option value={o.id}>{`${o.name} (${o.kind})`}</option>
+              ))}
+            </select>
+          </div>
+          <fieldset class="utrecht-form-fieldset">
+            <legend class="utrecht-form-fieldset__legend">Rollen</legend>
+            {ROLE_IDS.map((r) => (
+              <div class="utrecht-form-field utrecht-form-field--checkbox">
+                <input class="utrecht-checkbox" type="checkbox" id={`nieuw-rol-${r}`} name="rol" value={r} />
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for={`nieuw-rol-${r}`}>
+                  {ROLES[r].naam}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+            Gebruiker toevoegen
+          </button>
+        </form>
+      </>,
+      status,
+    );
+  };
+
+  app.get("/beheer/gebruikers", (c) => page(c));
+
+  app.post("/beheer/gebruikers", async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string).trim() : "");
+    const id = text("id");
+    const name = text("naam");
+    const roleValues = ([] as unknown[])
+      .concat(body.rol ?? [])
+      .filter((x): x is string => typeof x === "string");
+    const roles = rolesOrProblem(roleValues);
+    const organisation = (await deps.store.organisations()).find((o) => o.id === text("organisatie"));
+    const problem =
+      accountIdProblem(id) ??
+      (name === "" ? "vul een naam in" : null) ??
+      ("problem" in roles ? roles.problem : rolesFitProblem(roles.roles, organisation)) ??
+      ((await deps.store.user(id)) ? `gebruiker ${id} bestaat al` : null);
+    if (problem || "problem" in roles) return page(c, { error: `Niet toegevoegd: ${problem}.` }, 400);
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    await administer(c, `gebruiker-toevoegen:${id}`, () =>
+      deps.store.saveUser(
+        newAccount({
+          id,
+          name,
+          organisation: organisation?.id ?? null,
+          roles: roles.roles,
+          passwordHash,
+          createdAt: deps.now(),
+        }),
+      ),
+    );
+    return page(c, { created: { id, password } });
+  });
+
+  app.post("/beheer/gebruikers/:id/rollen", async (c) => {
+    const id = c.req.param("id");
+    const body = await c.req.parseBody({ all: true });
+    const roles = rolesOrProblem(
+      ([] as unknown[]).concat(body.rol ?? []).filter((x): x is string => typeof x === "string"),
+    );
+    const user = await deps.store.user(id);
+    const organisation = (await deps.store.organisations()).find((o) => o.id === user?.organisation);
+    const problem = !user
+      ? `gebruiker ${id} bestaat niet`
+      : "problem" in roles
+        ? roles.problem
+        : rolesFitProblem(roles.roles, organisation);
+    if (problem || !user || "problem" in roles) return page(c, { error: `Niet gewijzigd: ${problem}.` }, 400);
+    await administer(c, `gebruiker-rollen:${id}`, () => deps.store.saveUser({ ...user, roles: roles.roles }));
+    return c.redirect("/beheer/gebruikers", 303);
+  });
+
+  for (const [action, active] of [
+    ["blokkeren", false],
+    ["deblokkeren", true],
+  ] as const) {
+    app.post(`/beheer/gebruikers/:id/${action}`, async (c) => {
+      const id = c.req.param("id");
+      const user = await deps.store.user(id);
+      if (!user) return page(c, { error: `Niet gewijzigd: gebruiker ${id} bestaat niet.` }, 400);
+      if (user.id === c.get("requester").user && !active) {
+        return page(c, { error: "Niet gewijzigd: u kunt uzelf niet blokkeren." }, 400);
+      }
+      await administer(c, `gebruiker-${action}:${id}`, () =>
+        deps.store.saveUser({ ...user, active, failedLogins: 0, lockedUntil: null }),
+      );
+      return c.redirect("/beheer/gebruikers", 303);
+    });
+  }
+}
+
+function UserRow({ u, csrf }: { u: UserAccount; csrf: string }) {
+  const rolesId = `rollen-${u.id}`;
+  return (
+    <tr class="utrecht-table__row">
+      <th class={headClass} scope="row">
+        {u.id}
+      </th>
+      <td class="utrecht-table__cell">{u.name}</td>
+      <td class="utrecht-table__cell">{u.organisation ?? ""}</td>
+      <td class="utrecht-table__cell">{u.roles.join(", ")}</td>
+      <td class="utrecht-table__cell">{u.totpSecret ? "ja" : "nee"}</td>
+      <td class="utrecht-table__cell">{u.active ? "actief" : "geblokkeerd"}</td>
+      <td class="utrecht-table__cell">
+        <form
+          method="post"
+          action={`/beheer/gebruikers/${encodeURIComponent(u.id)}/rollen`}
+          class="dh-inline-form"
+        >
+          <input type="hidden" name={CSRF_FIELD} value={csrf} />
+          <label class="utrecht-form-label" for={rolesId}>
+            Rollen van {u.id}
+          </label>
+          <select class="utrecht-select utrecht-select--html-select" id={rolesId} name="rol" multiple>
+            {ROLE_IDS.map((r) => (
+              <option value={r} selected={u.roles.includes(r)}>
+                {ROLES[r].naam}
+              </option>
+            ))}
+          </select>
+          <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+            Rollen opslaan
+          </button>
+        </form>
+        <form
+          method="post"
+          action={`/beheer/gebruikers/${encodeURIComponent(u.id)}/${u.active ? "blokkeren" : "deblokkeren"}`}
+          class="dh-inline-form"
+        >
+          <input type="hidden" name={CSRF_FIELD} value={csrf} />
+          <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+            {u.active ? `Blokkeer ${u.id}` : `Deblokkeer ${u.id}`}
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}
