@@ -149,7 +149,9 @@ export function createGate(deps: GateDeps): Gate {
       const protecting = choice.obligations.filter((o) => PROTECTING_OBLIGATIONS.includes(o));
       // Table protection by recipient and sensitivity (config/tabelbeveiliging.json), and at least
       // the default when the legal basis demands it.
-      const configured = deps.protection?.for(requester, request.sensitivity) ?? { minimum: 0 };
+      const configured = deps.protection?.for(requester, request.sensitivity, request.areas) ?? {
+        minimum: 0,
+      };
       const table: TableProtection = {
         minimum: Math.max(configured.minimum, protecting.includes("tabelbeveiliging") ? DEFAULT_MINIMUM : 0),
         roundTo: protecting.includes("afronden-op-5")

@@ -105,7 +105,9 @@ export function protectCounts(until: number) {
   ): T => {
     if ((table.roundTo ?? 1) > 1)
       throw new AccessDenied("Afgeronde cijfers worden hier (nog) niet gegeven.", "maandcijfers");
-    return { ...data, shown: protectMonthlyCounts(data.rows, { minimum: table.minimum, until }) };
+    const withheld = new Set(table.withholdTypes ?? []);
+    const rows = withheld.size > 0 ? data.rows.filter((r) => !withheld.has(r.inpCode.trim())) : data.rows;
+    return { ...data, rows, shown: protectMonthlyCounts(rows, { minimum: table.minimum, until }) };
   };
 }
 

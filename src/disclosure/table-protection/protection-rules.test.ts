@@ -28,4 +28,11 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
   it("asks nothing where no rule applies (records are protected otherwise)", () => {
     assert.deepEqual(rules.for(mayor, "incident"), { minimum: 0 });
   });
+
+  it("leaves sexual offences out below the gemeente for recipients outside the police", () => {
+    assert.deepEqual(rules.for(mayor, "aggregated", ["WK900101"]).withholdTypes, ["1.4.1"]);
+    assert.deepEqual(rules.for(mayor, "aggregated", ["BU90010101"]).withholdTypes, ["1.4.1"]);
+    assert.equal(rules.for(mayor, "aggregated", ["GM9001"]).withholdTypes, undefined);
+    assert.equal(rules.for(chief, "aggregated", ["WK900101"]).withholdTypes, undefined);
+  });
 });

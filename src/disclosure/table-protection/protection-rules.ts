@@ -17,21 +17,42 @@ const rule = z
     afronden: z.number().int().min(1).optional(),
   })
   .strict();
-const file = z
-  .object({ versie: z.string().min(1), toelichting: z.string().optional(), regels: z.array(rule) })
+const sexualOffences = z
+  .object({
+    inpCodes: z.array(z.string().min(1)).min(1),
+    laagsteNiveau: z.literal("gemeente"),
+    ontvangers: z.enum(["iedereen", "niet-politie"]),
+    toelichting: z.string().optional(),
+  })
   .strict();
+const file = z
+  .object({
+    versie: z.string().min(1),
+    toelichting: z.string().optional(),
+    regels: z.array(rule),
+    zeden: sexualOffences.optional(),
+  })
+  .strict();
+
+/** Area codes below the gemeente: wijk, buurt, postcode area. */
+const BELOW_GEMEENTE = /^(WK|BU)[0-9A-Z]+$|^\d{4}$/;
 
 export interface TableProtection {
   /** Counts 1…minimum−1 are withheld, with all that reveals them; 0 withholds nothing. */
   minimum: number;
   /** Counts rounded to a multiple of this; 1 or absent: not rounded. */
   roundTo?: number;
+  /** Types (INP codes) left out altogether, totals computed without them (sexual offences below the gemeente). */
+  withholdTypes?: string[];
 }
 
 export interface ProtectionRules {
   version: string;
-  /** The protection for this recipient and sensitivity (first matching rule; none: nothing). */
-  for(requester: Requester, sensitivity: Sensitivity): TableProtection;
+  /**
+   * The protection for this recipient, sensitivity and areas (first matching rule; none:
+   * nothing), with the types to leave out when an area lies below the gemeente.
+   */
+  for(requester: Requester, sensitivity: Sensitivity, areas?: readonly string[]): TableProtection;
 }
 
 export function loadProtectionRules(dir: string = DEFAULT_CONFIG_DIR): ProtectionRules {
@@ -49,16 +70,23 @@ export function loadProtectionRules(dir: string = DEFAULT_CONFIG_DIR): Protectio
     throw new InputError(`klopt niet bij "${field}": ${issue?.message}`, path, null, field || null);
   }
   const rules = r.data.regels;
+  const zeden = r.data.zeden;
   return {
     version: r.data.versie,
-    for(requester, sensitivity) {
+    for(requester, sensitivity, areas = []) {
       const police = requester.organisation?.kind === "politie";
       const match = rules.find(
         (x) =>
           x.gevoeligheid === sensitivity &&
           (x.ontvangers === "iedereen" || (x.ontvangers === "politie") === police),
       );
-      return match ? { minimum: match.minimum, roundTo: match.afronden } : { minimum: 0 };
+      const base: TableProtection = match
+        ? { minimum: match.minimum, roundTo: match.afronden }
+        : { minimum: 0 };
+      const below = areas.some((a) => BELOW_GEMEENTE.test(a));
+      if (zeden && below && (zeden.ontvangers === "iedereen" || !police))
+        return { ...base, withholdTypes: zeden.inpCodes };
+      return base;
     },
   };
 }
