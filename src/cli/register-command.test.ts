@@ -67,7 +67,7 @@ describe("commands read through the gate, and the register records and verifies 
     const rows = csv.out.trimEnd().split("\r\n");
     assert.equal(
       rows[0],
-      "volgnummer;tijdstip;soort;gebruiker;rollen;organisatie;doel;grondslag;beleid;wat;gebieden;periode;gevoeligheid;aantal;inhoudshash;hash",
+      "volgnummer;tijdstip;soort;gebruiker;rollen;organisatie;doel;grondslag;beleid;wat;gebieden;periode;gevoeligheid;aantal;inhoudshash;verwijzing;hash",
     );
     assert.equal(rows.length, before + 1);
     const after = readFileSync(registerFile, "utf8").split("\n").filter(Boolean);

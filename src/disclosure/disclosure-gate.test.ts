@@ -94,6 +94,7 @@ describe("the disclosure gate", () => {
         sensitivity: "aggregated",
         count: 2,
         contentHash: contentHash(figures),
+        reference: null,
         hash: undefined,
       },
     );
@@ -189,5 +190,19 @@ describe("the disclosure gate", () => {
       [e.kind, e.user, e.what, e.count, e.legalBasis],
       ["beheer", "beheer", "leveringen", 3, null],
     );
+  });
+
+  it("records the decision or convenant a disclosure rests on", async () => {
+    const { gate, entries } = setup();
+    const alderman: Requester = { user: "wh", roles: ["wethouder"], organisation: mayor.organisation };
+    await gate.disclose(
+      {
+        ...ask({ requester: alderman, purpose: "casus:2026-7", sensitivity: "person" }),
+        facts: { decision: "PL-2026-44" },
+      },
+      async () => figures,
+    );
+    assert.equal(entries()[0].reference, "besluit:PL-2026-44");
+    assert.equal(entries()[0].legalBasis.split("@")[0], "wpg-19");
   });
 });

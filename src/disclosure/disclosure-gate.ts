@@ -185,6 +185,13 @@ export function createGate(deps: GateDeps): Gate {
         sensitivity: request.sensitivity,
         count: opts.count ? opts.count(data) : Array.isArray(data) ? data.length : 1,
         contentHash: contentHash(data),
+        reference:
+          [
+            request.facts?.decision ? `besluit:${request.facts.decision}` : null,
+            request.facts?.convenant ? `convenant:${request.facts.convenant}` : null,
+          ]
+            .filter(Boolean)
+            .join(" ") || null,
       });
       return {
         data,

@@ -43,6 +43,7 @@ const COLUMNS: [string, (e: RegisterEntry) => string | number | null][] = [
   ["gevoeligheid", (e) => e.sensitivity],
   ["aantal", (e) => e.count],
   ["inhoudshash", (e) => e.contentHash],
+  ["verwijzing", (e) => e.reference ?? null],
   ["hash", (e) => e.hash],
 ];
 

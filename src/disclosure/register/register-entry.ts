@@ -38,6 +38,11 @@ export interface RegisterFields {
   count: number;
   /** SHA-256 (hex) of the content as disclosed, so a copy can be matched to its entry. */
   contentHash: string | null;
+  /**
+   * The decision or convenant the disclosure rests on, e.g. "besluit:OM-2026-12" or
+   * "convenant:RIEC-MN" (absent in entries written before this field existed).
+   */
+  reference?: string | null;
 }
 
 export interface RegisterEntry extends RegisterFields {
@@ -71,6 +76,8 @@ export function canonicalBody(e: Omit<RegisterEntry, "hash">): string {
     sensitivity: e.sensitivity,
     count: e.count,
     contentHash: e.contentHash,
+    // Absent (undefined) leaves the JSON of older entries unchanged, so their seals still hold.
+    reference: e.reference,
   });
 }
 
