@@ -87,7 +87,9 @@ describe("monthly figures in the browser", {
     // Log in and choose the purpose through the forms, with the keyboard, as a person would.
     await page.goto(`${server.url}${path}`);
     assert.match(page.url(), /\/inloggen\?terug=/);
-    await page.keyboard.type("bm.voorbeeldstad"); // the name field has focus
+    // The name field gets the focus by itself (wait for it: under load the page may still be busy).
+    await page.waitForFunction(() => document.activeElement?.id === "gebruiker");
+    await page.keyboard.type("bm.voorbeeldstad");
     await page.keyboard.press("Tab");
     await page.keyboard.type(TEST_PASSWORD);
     await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
