@@ -23,7 +23,7 @@ const CACHE_SIZE = 500;
  * did not consider (other windows) are not shown. Results are cached by content.
  *
  * Candidates, most wanted first: for the total over all types, then for each type (by code):
- * every month, every year to date, every 12-month window, every sum from the start.
+ * every month, every year to date, every 12-month window (cut at the first month of data).
  */
 export function protectMonthlyCounts(
   rows: readonly MonthlyCount[],
@@ -63,8 +63,8 @@ export function protectMonthlyCounts(
     for (let i = 0; i < n; i++) candidates.push({ series, from: i, to: i });
     for (let i = 0; i < n; i++)
       candidates.push({ series, from: i - ((months[i] as number) % 100) + 1, to: i });
-    for (let i = 11; i < n; i++) candidates.push({ series, from: i - 11, to: i });
-    for (let i = 1; i < n; i++) candidates.push({ series, from: 0, to: i });
+    // 12-month windows; those that would start before the data start from its first month.
+    for (let i = 0; i < n; i++) candidates.push({ series, from: Math.max(0, i - 11), to: i });
   }
   const result = protectIntervals({
     months: n,
