@@ -90,3 +90,25 @@ export function protectMonthlyCounts(
   cache.set(key, shown);
   return shown;
 }
+
+/**
+ * Computes the protection of every gemeente ahead of the first visitor (it is cached by content),
+ * one gemeente at a time so requests are served in between. Returns when all are done or `stop`
+ * says so.
+ */
+export async function warmMonthlyCountsProtection(
+  source: {
+    gemeenten: () => Promise<string[]>;
+    counts: (gemeente: string) => Promise<readonly MonthlyCount[]>;
+  },
+  opts: { minimum: number; until: number; stop?: () => boolean },
+): Promise<number> {
+  let done = 0;
+  for (const g of await source.gemeenten()) {
+    if (opts.stop?.()) break;
+    protectMonthlyCounts(await source.counts(g), opts);
+    done++;
+    await new Promise((r) => setImmediate(r));
+  }
+  return done;
+}

@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { MonthlyCount } from "../../store/store.ts";
+import { protectMonthlyCounts, SHOW_ALL, warmMonthlyCountsProtection } from "./monthly-counts-protection.ts";
+
+const rows = (gemeente: number): MonthlyCount[] => [
+  { month: 202401, inpCode: "1.1.1", count: 3 + gemeente, attempts: 0 },
+  { month: 202402, inpCode: "1.1.1", count: 20, attempts: 0 },
+  { month: 202401, inpCode: "1.2.1", count: 30, attempts: 0 },
+  { month: 202402, inpCode: "1.2.1", count: 2, attempts: 0 },
+];
+
+describe("protectMonthlyCounts", () => {
+  it("withholds small months and what would reveal them, over calendar-aligned months", () => {
+    const shown = protectMonthlyCounts(rows(0), { minimum: 5, until: 202403 });
+    assert.equal(shown("1.1.1", 202401, 202401), false, "3 is small");
+    assert.equal(shown("1.2.1", 202402, 202402), false, "2 is small");
+    // The total is shown first; then a second cell per month must go, or the total minus it
+    // would give the small one.
+    assert.equal(shown("1.2.1", 202401, 202401), false, "total − 30 would give January's 3");
+    assert.equal(shown("1.1.1", 202402, 202402), false, "total − 20 would give February's 2");
+    assert.equal(shown("totaal", 202401, 202401), true);
+    assert.equal(shown("1.1.1", 202301, 202312), true, "before any data: zero");
+    assert.equal(shown("9.9.9", 202401, 202401), true, "a type without registrations: zero");
+    assert.equal(shown("1.1.1", 202401, 202405), false, "beyond the months decided: not shown");
+  });
+
+  it("shows everything without a minimum, and gives the same answer for the same counts (cache)", () => {
+    assert.equal(protectMonthlyCounts(rows(0), { minimum: 0, until: 202403 }), SHOW_ALL);
+    const a = protectMonthlyCounts(rows(1), { minimum: 5, until: 202403 });
+    assert.equal(protectMonthlyCounts([...rows(1)].reverse(), { minimum: 5, until: 202403 }), a);
+  });
+
+  it("warms every gemeente ahead of the first visitor, and stops when asked", async () => {
+    const counts = async (g: string) => rows(Number(g.slice(2)) + 10);
+    const done = await warmMonthlyCountsProtection(
+      { gemeenten: async () => ["GM1", "GM2", "GM3"], counts },
+      { minimum: 5, until: 202403 },
+    );
+    assert.equal(done, 3);
+    const warmed = protectMonthlyCounts(await counts("GM2"), { minimum: 5, until: 202403 });
+    assert.equal(protectMonthlyCounts(await counts("GM2"), { minimum: 5, until: 202403 }), warmed);
+    let n = 0;
+    const stopped = await warmMonthlyCountsProtection(
+      { gemeenten: async () => ["GM4", "GM5", "GM6"], counts },
+      {
+        minimum: 5,
+        until: 202403,
+        stop: () => n++ >= 1,
+      },
+    );
+    assert.equal(stopped, 1);
+  });
+});
