@@ -7,7 +7,12 @@ import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { loadLegalBasisRegistry, parsePurpose } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { keysDir, openStoreGate, requesterFor } from "../disclosure/store-gate.ts";
 import { newAccount, type Organisation, type UserAccount } from "../domain/account.ts";
-import { accountIdProblem, rolesFitProblem, rolesOrProblem } from "../domain/account-rules.ts";
+import {
+  accountIdProblem,
+  authorityOrProblem,
+  rolesFitProblem,
+  rolesOrProblem,
+} from "../domain/account-rules.ts";
 import { InputError } from "../domain/errors.ts";
 import { ORGANISATION_KINDS, type OrganisationKind, ROLES, type Role } from "../domain/roles.ts";
 import { issueApiToken, MAX_TOKEN_SECONDS } from "../server/auth/api-token.ts";
@@ -118,13 +123,9 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
           "--soort",
         );
       }
-      const authority = o.gebied
-        .split(",")
-        .map((c) => c.trim())
-        .filter(Boolean);
-      if (authority.length === 0 || authority.some((c) => !/^[A-Z]{2}[0-9A-Z]{1,10}$/.test(c))) {
-        throw new InputError("geef gebiedscodes zoals GM9001 of RE90, gescheiden door komma's", "--gebied");
-      }
+      const area = authorityOrProblem(o.gebied);
+      if ("problem" in area) throw new InputError(area.problem, "--gebied");
+      const { authority } = area;
       const organisation: Organisation = { id: parseId(o.id, "--id"), name: o.naam, kind, authority };
       await change(fx, o.db, "organisatie", organisation.id, (store) => store.saveOrganisation(organisation));
       out(`Organisatie ${organisation.id} (${kind}) opgeslagen, gebied ${authority.join(", ")}.\n`);

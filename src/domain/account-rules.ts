@@ -33,3 +33,18 @@ export function rolesFitProblem(roles: readonly Role[], org: Organisation | unde
   }
   return null;
 }
+
+/** Area codes of an area of authority: GM…, RE…, a wijk, buurt or police area code. */
+const AREA_CODE = /^[A-Z]{2}[0-9A-Z]{1,10}$/;
+
+/** The area codes in a comma-separated list, or a reason why not. */
+export function authorityOrProblem(text: string): { authority: string[] } | { problem: string } {
+  const authority = text
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (authority.length === 0 || authority.some((c) => !AREA_CODE.test(c))) {
+    return { problem: "geef gebiedscodes zoals GM9001 of RE90, gescheiden door komma's" };
+  }
+  return { authority };
+}

@@ -786,5 +786,31 @@ describe("web app (DuckDB store in memory)", () => {
       assert.equal(block.status, 303);
       assert.equal((await store.user("analist.voorbeeldstad"))?.active, false);
     });
+
+    it("lists organisations with their area of authority and adds one", async () => {
+      const admin = new TestBrowser((path, init) => app.request(path, init));
+      await admin.login("beheer");
+      const list = await (await admin.request("/beheer/organisaties")).text();
+      assert.match(list, /<th class="[^"]*" scope="row">gm9001<\/th>/);
+      const added = await admin.submit("/beheer/organisaties", "/beheer/organisaties", {
+        id: "riec-test",
+        naam: "RIEC Test",
+        soort: "riec",
+        gebied: "GM9001, GM9002",
+      });
+      assert.equal(added.status, 303);
+      assert.deepEqual((await store.organisations()).find((o) => o.id === "riec-test")?.authority, [
+        "GM9001",
+        "GM9002",
+      ]);
+      const bad = await admin.submit("/beheer/organisaties", "/beheer/organisaties", {
+        id: "x",
+        naam: "X",
+        soort: "bank",
+        gebied: "overal",
+      });
+      assert.equal(bad.status, 400);
+      assert.equal((await web.request("/beheer/organisaties")).status, 403);
+    });
   });
 });

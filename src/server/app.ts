@@ -34,7 +34,7 @@ import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
 import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { apiRoutes } from "./routes/api-routes.ts";
-import { registerBeheerRoutes } from "./routes/beheer-routes.tsx";
+import { registerBeheerRoutes, registerOrganisationRoutes } from "./routes/beheer-routes.tsx";
 import { type FgRouteDeps, registerFgRoutes } from "./routes/fg-routes.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
@@ -42,7 +42,7 @@ import { registerStatic } from "./static.ts";
 /** The store methods the web app uses; any full Store fits. */
 export type PageStore = Pick<
   Store,
-  "listAreas" | "monthlyCounts" | "user" | "users" | "saveUser" | "organisations"
+  "listAreas" | "monthlyCounts" | "user" | "users" | "saveUser" | "organisations" | "saveOrganisation"
 >;
 
 export interface AppDeps {
@@ -166,6 +166,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   registerAccessRoutes(app, deps);
   registerFgRoutes(app, deps);
   registerBeheerRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
 
   app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));
 

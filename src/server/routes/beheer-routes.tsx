@@ -6,8 +6,13 @@
 import type { Context, Hono } from "hono";
 import type { Gate } from "../../disclosure/disclosure-gate.ts";
 import { newAccount, type UserAccount } from "../../domain/account.ts";
-import { accountIdProblem, rolesFitProblem, rolesOrProblem } from "../../domain/account-rules.ts";
-import { ROLE_IDS, ROLES } from "../../domain/roles.ts";
+import {
+  accountIdProblem,
+  authorityOrProblem,
+  rolesFitProblem,
+  rolesOrProblem,
+} from "../../domain/account-rules.ts";
+import { ORGANISATION_KINDS, type OrganisationKind, ROLE_IDS, ROLES } from "../../domain/roles.ts";
 import { headClass } from "../../render/table-classes.ts";
 import type { PageStore } from "../app.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
@@ -42,6 +47,11 @@ export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, de
       "Gebruikers",
       <>
         <h1 class="utrecht-heading-1">Gebruikers</h1>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link utrecht-link--html-a" href="/beheer/organisaties">
+            Naar de organisaties
+          </a>
+        </p>
         {notice.error && (
           <div class="utrecht-alert utrecht-alert--error" role="alert">
             <p class="utrecht-paragraph">{notice.error}</p>
@@ -257,4 +267,119 @@ function UserRow({ u, csrf }: { u: UserAccount; csrf: string }) {
       </td>
     </tr>
   );
+}
+
+/** The organisations page: list and add (with their area of authority). */
+export function registerOrganisationRoutes(
+  app: Hono<{ Variables: AuthVariables }>,
+  deps: BeheerRouteDeps,
+): void {
+  const page = async (c: C, error: string | null, status: 200 | 400 = 200) => {
+    const { data: organisations } = await deps.gate.administer(
+      { requester: c.get("requester"), what: "organisaties" },
+      () => deps.store.organisations(),
+    );
+    const csrf = c.get("session")?.csrf ?? "";
+    return sendPage(
+      c,
+      "Organisaties",
+      <>
+        <h1 class="utrecht-heading-1">Organisaties</h1>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link utrecht-link--html-a" href="/beheer/gebruikers">
+            Naar de gebruikers
+          </a>
+        </p>
+        {error && (
+          <div class="utrecht-alert utrecht-alert--error" role="alert">
+            <p class="utrecht-paragraph">{error}</p>
+          </div>
+        )}
+        <div class="dh-table-scroll">
+          <table class="utrecht-table dh-table">
+            <caption class="utrecht-table__caption">Alle organisaties met hun gezagsgebied</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                {["Id", "Naam", "Soort", "Gezagsgebied"].map((h) => (
+                  <th class={headClass} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {organisations.map((o) => (
+                <tr class="utrecht-table__row">
+                  <th class={headClass} scope="row">
+                    {o.id}
+                  </th>
+                  <td class="utrecht-table__cell">{o.name}</td>
+                  <td class="utrecht-table__cell">{o.kind}</td>
+                  <td class="utrecht-table__cell">{o.authority.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2 class="utrecht-heading-2">Nieuwe organisatie</h2>
+        <form method="post" action="/beheer/organisaties" class="dh-form">
+          <input type="hidden" name={CSRF_FIELD} value={csrf} />
+          {(
+            [
+              ["id", "Id (korte naam)"],
+              ["naam", "Naam"],
+              ["gebied", "Gezagsgebied (gebiedscodes, gescheiden door komma's)"],
+            ] as const
+          ).map(([name, label]) => (
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for={`org-${name}`}>
+                {label}
+              </label>
+              <input
+                class="utrecht-textbox utrecht-textbox--html-input"
+                id={`org-${name}`}
+                name={name}
+                type="text"
+                required
+              />
+            </div>
+          ))}
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="org-soort">
+              Soort
+            </label>
+            <select class="utrecht-select utrecht-select--html-select" id="org-soort" name="soort">
+              {ORGANISATION_KINDS.map((k) => (
+                <option value={k}>{k}</option>
+              ))}
+            </select>
+          </div>
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">
+            Organisatie toevoegen
+          </button>
+        </form>
+      </>,
+      status,
+    );
+  };
+
+  app.get("/beheer/organisaties", (c) => page(c, null));
+
+  app.post("/beheer/organisaties", async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string).trim() : "");
+    const id = text("id");
+    const kind = text("soort") as OrganisationKind;
+    const area = authorityOrProblem(text("gebied"));
+    const problem =
+      accountIdProblem(id) ??
+      (text("naam") === "" ? "vul een naam in" : null) ??
+      (ORGANISATION_KINDS.includes(kind) ? null : "kies een soort") ??
+      ("problem" in area ? area.problem : null);
+    if (problem || "problem" in area) return page(c, `Niet toegevoegd: ${problem}.`, 400);
+    await deps.gate.administer({ requester: c.get("requester"), what: `organisatie:${id}` }, () =>
+      deps.store.saveOrganisation({ id, name: text("naam"), kind, authority: area.authority }),
+    );
+    return c.redirect("/beheer/organisaties", 303);
+  });
 }
