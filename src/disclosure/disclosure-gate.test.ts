@@ -205,4 +205,31 @@ describe("the disclosure gate", () => {
     assert.equal(entries()[0].reference, "besluit:PL-2026-44");
     assert.equal(entries()[0].legalBasis.split("@")[0], "wpg-19");
   });
+
+  it("from the configured sensitivity on, only a requester with a second factor gets data", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "gate-")), "register.jsonl");
+    const register = openRegister({
+      path,
+      key: KEY,
+      anchor: { read: async () => null, write: async () => undefined },
+    });
+    const gate = createGate({
+      registry: loadLegalBasisRegistry(),
+      authorizer: loadAuthorizer(lineage),
+      register,
+      now: () => new Date("2026-11-22T09:00:00Z"),
+      strongFrom: "incident",
+    });
+    const chief: Requester = {
+      user: "tc",
+      roles: ["teamchef"],
+      organisation: { id: "p", kind: "politie", authority: ["GM9001"] },
+    };
+    const q = (requester: Requester, sensitivity: "aggregated" | "incident") =>
+      gate.disclose(ask({ requester, purpose: "politietaak", sensitivity }), async () => figures);
+    assert.equal((await q(chief, "aggregated")).data, figures, "figures with a password alone");
+    await assert.rejects(q(chief, "incident"), /tweede factor nodig/);
+    assert.equal((await q({ ...chief, strongAuth: true }, "incident")).data, figures);
+    await register.close();
+  });
 });

@@ -5,7 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { AccessDenied } from "../domain/errors.ts";
-import type { Sensitivity } from "../domain/sensitivity.ts";
+import { SENSITIVITIES, type Sensitivity } from "../domain/sensitivity.ts";
 import { WHOLE_COUNTRY } from "./area-lineage.ts";
 import { chooseLegalBasis, type LegalBasisQuestion } from "./legal-bases/choose-legal-basis.ts";
 import {
@@ -26,6 +26,11 @@ export interface Requester {
   user: string;
   roles: string[];
   organisation: SubjectOrganisation | null;
+  /**
+   * Logged in with a second factor or through the identity provider (or a command run by the
+   * server's operator). Sensitive data needs it (`strongFrom`).
+   */
+  strongAuth?: boolean;
 }
 
 /** Facts a legal basis's conditions may ask about (see choose-legal-basis.ts). */
@@ -82,6 +87,8 @@ export interface GateDeps {
   registry: LegalBasisRegistry;
   /** Table protection by recipient and sensitivity; none: only what legal bases demand. */
   protection?: ProtectionRules;
+  /** From this sensitivity on, only a requester with a second factor gets data; none: no such rule. */
+  strongFrom?: Sensitivity;
   authorizer: Authorizer;
   register: Register;
   now: () => Date;
@@ -114,6 +121,16 @@ export function createGate(deps: GateDeps): Gate {
     async disclose(request, produce, opts = {}) {
       const { requester } = request;
       const purpose = parsePurposeOrDeny(deps.registry, request.purpose, request.what);
+      if (
+        deps.strongFrom !== undefined &&
+        SENSITIVITIES.indexOf(request.sensitivity) >= SENSITIVITIES.indexOf(deps.strongFrom) &&
+        !requester.strongAuth
+      ) {
+        throw new AccessDenied(
+          `Voor ${request.what} op dit niveau (${request.sensitivity}) is inloggen met een tweede factor nodig.`,
+          request.what,
+        );
+      }
       const choice = chooseLegalBasis(deps.registry, {
         roles: requester.roles,
         purpose,

@@ -12,6 +12,7 @@ import { type LegalBasisRegistry, loadLegalBasisRegistry } from "./legal-bases/l
 import { loadAuthorizer } from "./policies/cedar-authorizer.ts";
 import { openRegister } from "./register/register.ts";
 import type { RegisterFields } from "./register/register-entry.ts";
+import { loadSecuritySettings } from "./security-settings.ts";
 import { loadProtectionRules } from "./table-protection/protection-rules.ts";
 
 type Env = Record<string, string | undefined>;
@@ -48,7 +49,14 @@ export async function openStoreGate(opts: {
     anchor: { read: () => store.registerHead(), write: (h) => store.saveRegisterHead(h, opts.now()) },
   });
   return {
-    gate: createGate({ registry, authorizer, register, now: opts.now, protection: loadProtectionRules() }),
+    gate: createGate({
+      registry,
+      authorizer,
+      register,
+      now: opts.now,
+      protection: loadProtectionRules(),
+      strongFrom: loadSecuritySettings().strongFrom,
+    }),
     record: (fields) => {
       register.append(fields);
     },

@@ -93,7 +93,8 @@ export function registerAccessRoutes(
         "Uw account bij uw organisatie is niet aan een driehoek-gebruiker gekoppeld. Vraag de beheerder.",
       );
     }
-    c.get("sessions").rotate(c, s, user.id);
+    // The identity provider vouches for the login (and its own second factor).
+    c.get("sessions").rotate(c, s, user.id, true);
     return c.redirect(pending.back, 303);
   });
 
@@ -159,7 +160,7 @@ export function registerAccessRoutes(
     if (user && step !== null && step > (lastStep.get(user.id) ?? -1)) {
       lastStep.set(user.id, step);
       codeFailures.delete(s.id);
-      c.get("sessions").rotate(c, s, user.id);
+      c.get("sessions").rotate(c, s, user.id, true);
       return c.redirect(back, 303);
     }
     const failures = (codeFailures.get(s.id) ?? 0) + 1;

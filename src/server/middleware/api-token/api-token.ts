@@ -36,7 +36,8 @@ export function apiToken(opts: ApiTokenOptions): MiddlewareHandler<{ Variables: 
         "Token ongeldig",
         "Het token is verlopen, vervalst of de gebruiker is geblokkeerd.",
       );
-    c.set("requester", requester);
+    // Tokens are made by the server's operator (driehoek token), not by a password alone.
+    c.set("requester", { ...requester, strongAuth: true });
     c.set("apiPurpose", claims.purpose);
     return next();
   };

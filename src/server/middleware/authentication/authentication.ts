@@ -46,7 +46,7 @@ export function requireLogin(opts: AuthenticationOptions): MiddlewareHandler<{ V
         }
       }
       if (hit) {
-        c.set("requester", hit.requester);
+        c.set("requester", { ...hit.requester, strongAuth: s.strong });
         return next();
       }
     }

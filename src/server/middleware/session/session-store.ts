@@ -7,6 +7,8 @@ export interface Session {
   readonly id: string;
   /** Null until the password (and second factor) are accepted. */
   userId: string | null;
+  /** Logged in with a second factor (TOTP) or through the identity provider. */
+  strong: boolean;
   /** The user id whose password was accepted, while the second factor is still asked. */
   pendingUserId: string | null;
   /** Synchronizer token: every form posts it back. */
@@ -38,7 +40,7 @@ export interface SessionStore {
    * A fresh session carrying `from`'s purpose for `userId`, and `from` destroyed: at login the id
    * changes, so an id planted before login is worthless (session fixation).
    */
-  rotate(from: Session, userId: string | null): Session;
+  rotate(from: Session, userId: string | null, strong?: boolean): Session;
   size(): number;
 }
 
@@ -60,6 +62,7 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
     const s: Session = {
       id: token(),
       userId: null,
+      strong: false,
       pendingUserId: null,
       csrf: token(),
       purpose: null,
@@ -89,10 +92,11 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
     destroy(id) {
       sessions.delete(id);
     },
-    rotate(from, userId) {
+    rotate(from, userId, strong = false) {
       sessions.delete(from.id);
       const s = create();
       s.userId = userId;
+      s.strong = userId !== null && strong;
       s.purpose = userId === null ? null : from.purpose;
       return s;
     },

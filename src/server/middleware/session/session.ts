@@ -18,7 +18,7 @@ export type SessionVariables = { session: Session | undefined; sessions: Session
 /** What handlers do with sessions: start one, switch to a fresh one, end it. */
 export interface SessionHandle {
   start(c: Context): Session;
-  rotate(c: Context, from: Session, userId: string | null): Session;
+  rotate(c: Context, from: Session, userId: string | null, strong?: boolean): Session;
   end(c: Context, session: Session): void;
 }
 
@@ -33,8 +33,8 @@ export function session(opts: SessionOptions): MiddlewareHandler<{ Variables: Se
       c.set("session", s);
       return s;
     },
-    rotate(c, from, userId) {
-      const s = opts.store.rotate(from, userId);
+    rotate(c, from, userId, strong) {
+      const s = opts.store.rotate(from, userId, strong);
       write(c, s);
       c.set("session", s);
       return s;
