@@ -813,4 +813,43 @@ describe("web app (DuckDB store in memory)", () => {
       assert.equal((await web.request("/beheer/organisaties")).status, 403);
     });
   });
+
+  describe("review fixes: second-factor guessing, purpose per user", () => {
+    const fetch = (path: string, init?: RequestInit) => app.request(path, init);
+
+    it("locks the account after five wrong codes from the app, however many sessions try", async () => {
+      const secret = newTotpSecret();
+      const template = await store.user("bm.voorbeeldstad");
+      assert.ok(template);
+      await store.saveUser({
+        ...template,
+        id: "bm.raden",
+        totpSecret: secret,
+        failedLogins: 0,
+        lockedUntil: null,
+      });
+      const wrong = hotp(base32Decode(secret), totpStep(NOW) + 5);
+      for (let i = 0; i < 5; i++) {
+        const b = new TestBrowser(fetch);
+        await b.login("bm.raden");
+        await b.submit("/inloggen/code", "/inloggen/code", { code: wrong });
+      }
+      assert.ok((await store.user("bm.raden"))?.lockedUntil, "locked");
+      const b = new TestBrowser(fetch);
+      assert.equal((await b.login("bm.raden")).status, 401, "even the right password is refused now");
+    });
+
+    it("does not carry one user's purpose over to the next login in the same browser", async () => {
+      const b = await TestBrowser.as(fetch, "bm.voorbeeldstad", "ivp-monitoring");
+      // A login form posted from a page of the running session (token of that session).
+      const switched = await b.submit("/doel", "/inloggen", {
+        gebruiker: "bm.dorpshaven",
+        wachtwoord: "een test wachtwoord",
+      });
+      assert.equal(switched.status, 303);
+      const res = await b.request("/");
+      assert.equal(res.status, 303);
+      assert.match(res.headers.get("Location") ?? "", /^\/doel/);
+    });
+  });
 });

@@ -28,35 +28,47 @@ export async function checkPassword(
   id: string,
   password: string,
 ): Promise<PasswordCheck> {
-  const maxFailures = deps.maxFailures ?? 5;
-  const lockMs = deps.lockMs ?? 15 * 60_000;
   const user = await deps.store.user(id);
   if (!user?.passwordHash) {
     dummyHash ??= hashPassword(`geen-gebruiker-${Math.random()}`);
     await verifyPassword(await dummyHash, password);
     return { ok: false, reason: "onjuist" };
   }
+  // Always the full hash check, also for a locked account: the time taken tells nothing.
+  const right = await verifyPassword(user.passwordHash, password);
   const now = deps.now();
   if (user.lockedUntil && user.lockedUntil > now)
     return { ok: false, reason: "vergrendeld", until: user.lockedUntil };
-  const right = await verifyPassword(user.passwordHash, password);
   if (!right) {
-    const failures = user.failedLogins + 1;
-    const locked = failures >= maxFailures;
-    await deps.store.saveUser({
-      ...user,
-      failedLogins: locked ? 0 : failures,
-      lockedUntil: locked ? new Date(now.getTime() + lockMs) : null,
-    });
-    return locked
-      ? { ok: false, reason: "vergrendeld", until: new Date(now.getTime() + lockMs) }
-      : { ok: false, reason: "onjuist" };
+    const until = await recordLoginFailure(deps, id);
+    return until ? { ok: false, reason: "vergrendeld", until } : { ok: false, reason: "onjuist" };
   }
   if (!user.active) return { ok: false, reason: "geblokkeerd" };
-  if (user.failedLogins !== 0 || user.lockedUntil !== null) {
-    await deps.store.saveUser({ ...user, failedLogins: 0, lockedUntil: null });
+  // With a second factor the failures are cleared only once the code is right too.
+  if (!user.totpSecret) await clearLoginFailures(deps, id);
+  return { ok: true, user };
+}
+
+/**
+ * Counts a failed password or code; locks the account after `maxFailures` in a row. Re-reads the
+ * account right before saving, so a block or role change made meanwhile is not undone.
+ * Returns the end of the lock when this failure locked it.
+ */
+export async function recordLoginFailure(deps: CheckPasswordDeps, id: string): Promise<Date | null> {
+  const fresh = await deps.store.user(id);
+  if (!fresh) return null;
+  const failures = fresh.failedLogins + 1;
+  const locked = failures >= (deps.maxFailures ?? 5);
+  const until = locked ? new Date(deps.now().getTime() + (deps.lockMs ?? 15 * 60_000)) : null;
+  await deps.store.saveUser({ ...fresh, failedLogins: locked ? 0 : failures, lockedUntil: until });
+  return until;
+}
+
+export async function clearLoginFailures(deps: CheckPasswordDeps, id: string): Promise<void> {
+  const fresh = await deps.store.user(id);
+  if (fresh && (fresh.failedLogins !== 0 || fresh.lockedUntil !== null)) {
+    await deps.store.saveUser({ ...fresh, failedLogins: 0, lockedUntil: null });
   }
-  return { ok: true, user: { ...user, failedLogins: 0, lockedUntil: null } };
 }
 
 /** Attempts per client within a window; in memory, per process. */

@@ -10,7 +10,12 @@ import {
   parsePurpose,
 } from "../../disclosure/legal-bases/legal-basis-registry.ts";
 import type { PageStore } from "../app.ts";
-import { checkPassword, createRateLimiter } from "../auth/check-password.ts";
+import {
+  checkPassword,
+  clearLoginFailures,
+  createRateLimiter,
+  recordLoginFailure,
+} from "../auth/check-password.ts";
 import { type OidcLogin, oidcSubjectKey } from "../auth/oidc-login.ts";
 import { verifyTotp } from "../auth/totp.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
@@ -28,9 +33,12 @@ export interface AccessRouteDeps {
   loginAttemptsPerMinute?: number;
 }
 
-/** Only a path on this site: "/x", never "//host" or "https://…" (no open redirect). */
+/**
+ * Only a path on this site: "/x", never "//host", "/\\host", "https://…", or a path with
+ * whitespace or control characters (browsers drop a tab, turning "/\t/host" into "//host").
+ */
 export function safeBack(value: string | undefined, fallback = "/"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  if (!value || !/^\/(?![/\\])[^\s\\\x00-\x1f\x7f]*$/.test(value)) return fallback;
   return value;
 }
 
@@ -121,12 +129,12 @@ export function registerAccessRoutes(
     }
     const r = await checkPassword({ store: deps.store, now: deps.now }, name, password);
     if (!r.ok) {
+      // One message for a wrong name, a wrong password and a locked account, so a guess tells
+      // nothing about which accounts exist; a blocked account is only named with its right password.
       const error =
-        r.reason === "vergrendeld"
-          ? "Na te veel mislukte pogingen is dit account 15 minuten vergrendeld. Probeer het later opnieuw."
-          : r.reason === "geblokkeerd"
-            ? "Dit account is geblokkeerd. Neem contact op met de beheerder."
-            : "De gebruikersnaam of het wachtwoord klopt niet.";
+        r.reason === "geblokkeerd"
+          ? "Dit account is geblokkeerd. Neem contact op met de beheerder."
+          : "De gebruikersnaam of het wachtwoord klopt niet, of het account is na te veel pogingen 15 minuten vergrendeld.";
       return loginPage(c, { csrf: s.csrf, back, name, error, oidc: deps.oidc?.label }, 401);
     }
     if (r.user.totpSecret) {
@@ -157,15 +165,19 @@ export function registerAccessRoutes(
     const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
     const user = await deps.store.user(s.pendingUserId);
     const step = user?.totpSecret && user.active ? verifyTotp(user.totpSecret, code, deps.now()) : null;
-    if (user && step !== null && step > (lastStep.get(user.id) ?? -1)) {
+    const locked = user?.lockedUntil && user.lockedUntil > deps.now();
+    if (user && !locked && step !== null && step > (lastStep.get(user.id) ?? -1)) {
       lastStep.set(user.id, step);
       codeFailures.delete(s.id);
+      await clearLoginFailures({ store: deps.store, now: deps.now }, user.id);
       c.get("sessions").rotate(c, s, user.id, true);
       return c.redirect(back, 303);
     }
+    // A wrong code counts against the account like a wrong password (lock after 5 in a row).
+    const lockedNow = user ? await recordLoginFailure({ store: deps.store, now: deps.now }, user.id) : null;
     const failures = (codeFailures.get(s.id) ?? 0) + 1;
     codeFailures.set(s.id, failures);
-    if (failures >= 5) {
+    if (failures >= 5 || lockedNow || locked) {
       codeFailures.delete(s.id);
       c.get("sessions").end(c, s);
       return c.redirect("/inloggen", 303);

@@ -97,7 +97,8 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
       const s = create();
       s.userId = userId;
       s.strong = userId !== null && strong;
-      s.purpose = userId === null ? null : from.purpose;
+      // The purpose stays only when the same user goes on (a second factor after the password).
+      s.purpose = userId !== null && userId === (from.userId ?? from.pendingUserId) ? from.purpose : null;
       return s;
     },
     size: () => sessions.size,

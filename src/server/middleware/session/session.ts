@@ -1,4 +1,4 @@
-// Middleware: finds the browser's session from its cookie (HttpOnly, SameSite=Strict, Secure
+// Middleware: finds the browser's session from its cookie (HttpOnly, SameSite=Lax, Secure
 // behind TLS) and puts it on the context; `startSession` gives a browser without one a new one.
 
 import type { Context, MiddlewareHandler } from "hono";
@@ -25,7 +25,9 @@ export interface SessionHandle {
 export function session(opts: SessionOptions): MiddlewareHandler<{ Variables: SessionVariables }> {
   const name = opts.cookie ?? "driehoek-sessie";
   const write = (c: Context, s: Session) =>
-    setCookie(c, name, s.id, { httpOnly: true, sameSite: "Strict", secure: opts.secure, path: "/" });
+    // Lax, not Strict: the identity provider sends the browser back with a cross-site GET, which
+    // must carry the session. Forms are protected by their token and the Origin check.
+    setCookie(c, name, s.id, { httpOnly: true, sameSite: "Lax", secure: opts.secure, path: "/" });
   const handle: SessionHandle = {
     start(c) {
       const s = opts.store.create();
