@@ -38,7 +38,8 @@ export interface AccessRouteDeps {
  * whitespace or control characters (browsers drop a tab, turning "/\t/host" into "//host").
  */
 export function safeBack(value: string | undefined, fallback = "/"): string {
-  if (!value || !/^\/(?![/\\])[^\s\\\x00-\x1f\x7f]*$/.test(value)) return fallback;
+  // Printable ASCII only (from "!" to "~"), without the backslash.
+  if (!value || !/^\/(?![/\\])[!-[\]-~]*$/.test(value)) return fallback;
   return value;
 }
 
