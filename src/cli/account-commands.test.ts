@@ -272,4 +272,21 @@ describe("driehoek organisatie and gebruiker", () => {
     assert.ok(!text.includes("argon2") && !text.includes("een eigen lang wachtwoord"));
     assert.equal((await run(["register", "verify"])).code, 0);
   });
+
+  it("refuses to change an organisation's kind when its users' roles no longer fit", async () => {
+    const r = await run([
+      "organisatie",
+      "toevoegen",
+      "--id",
+      "gm9001",
+      "--naam",
+      "X",
+      "--soort",
+      "politie",
+      "--gebied",
+      "GM9001",
+    ]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /bm\.aadorp: de rol burgemeester hoort bij een organisatie van soort gemeente/);
+  });
 });

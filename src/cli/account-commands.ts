@@ -74,9 +74,10 @@ async function change<T>(
 ): Promise<T> {
   const db = storePath(dbOption, fx);
   return withStore(db, async (store) => {
-    const result = await work(store);
+    // The register first: when it cannot be written, the change is not made either.
     const access = await openStoreGate({ store, dbPath: db, env: fx.env, now: fx.now });
     try {
+      const result = await work(store);
       access.record({
         at: fx.now().toISOString(),
         kind: "beheer",
@@ -93,10 +94,10 @@ async function change<T>(
         count: 1,
         contentHash: null,
       });
+      return result;
     } finally {
       await access.close();
     }
-    return result;
   });
 }
 
@@ -127,7 +128,14 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       if ("problem" in area) throw new InputError(area.problem, "--gebied");
       const { authority } = area;
       const organisation: Organisation = { id: parseId(o.id, "--id"), name: o.naam, kind, authority };
-      await change(fx, o.db, "organisatie", organisation.id, (store) => store.saveOrganisation(organisation));
+      await change(fx, o.db, "organisatie", organisation.id, async (store) => {
+        // A changed kind must still fit the roles of the organisation's users.
+        for (const u of (await store.users()).filter((x) => x.organisation === organisation.id)) {
+          const problem = rolesFitProblem(u.roles, organisation);
+          if (problem) throw new InputError(`${u.id}: ${problem}`, "--soort");
+        }
+        await store.saveOrganisation(organisation);
+      });
       out(`Organisatie ${organisation.id} (${kind}) opgeslagen, gebied ${authority.join(", ")}.\n`);
     });
 

@@ -2,7 +2,7 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
-import { loadOrCreateKey } from "../disclosure/keys.ts";
+import { loadExistingKey, loadOrCreateKey } from "../disclosure/keys.ts";
 import { verifyRegister } from "../disclosure/register/verify-register.ts";
 import { keysDir, openStoreGate, registerPath } from "../disclosure/store-gate.ts";
 import { warmMonthlyCountsProtection } from "../disclosure/table-protection/monthly-counts-protection.ts";
@@ -34,12 +34,14 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
     gate: access.gate,
     registry: access.registry,
     secureCookies: fx.env.DRIEHOEK_HTTPS === "1",
+    publicOrigin: fx.env.DRIEHOEK_URL ? new URL(fx.env.DRIEHOEK_URL).origin : undefined,
+    trustProxy: fx.env.DRIEHOEK_PROXY === "1",
     oidc: oidcSettings ? createOidcLogin(oidcSettings) : undefined,
     apiTokenKey: loadOrCreateKey(keysDir(dbPath, fx.env), "api-token"),
     register: {
       path: registerPath(dbPath, fx.env),
       verify: async () =>
-        verifyRegister(registerPath(dbPath, fx.env), loadOrCreateKey(keysDir(dbPath, fx.env), "register"), {
+        verifyRegister(registerPath(dbPath, fx.env), loadExistingKey(keysDir(dbPath, fx.env), "register"), {
           expectedHead: await store.registerHead(),
         }),
     },

@@ -10,6 +10,7 @@ import { loadAuthorizer } from "./policies/cedar-authorizer.ts";
 import { openRegister } from "./register/register.ts";
 import type { RegisterHead } from "./register/register-log.ts";
 import { verifyRegister } from "./register/verify-register.ts";
+import { loadProtectionRules, type TableProtection } from "./table-protection/protection-rules.ts";
 
 const KEY = new Uint8Array(32).fill(3);
 const lineage = (code: string) =>
@@ -230,6 +231,31 @@ describe("the disclosure gate", () => {
     assert.equal((await q(chief, "aggregated")).data, figures, "figures with a password alone");
     await assert.rejects(q(chief, "incident"), /tweede factor nodig/);
     assert.equal((await q({ ...chief, strongAuth: true }, "incident")).data, figures);
+    await register.close();
+  });
+
+  it("passes the sexual-offences rule to the protection for an area below the gemeente", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "gate-")), "register.jsonl");
+    const register = openRegister({
+      path,
+      key: KEY,
+      anchor: { read: async () => null, write: async () => undefined },
+    });
+    const gate = createGate({
+      registry: loadLegalBasisRegistry(),
+      authorizer: loadAuthorizer(lineage),
+      register,
+      now: () => new Date("2026-11-22T09:00:00Z"),
+      protection: loadProtectionRules(),
+    });
+    let seen: TableProtection | null = null;
+    await gate.disclose(ask({ areas: ["WK900101"] }), async () => figures, {
+      protect: (rows, _o, table) => {
+        seen = table;
+        return rows;
+      },
+    });
+    assert.deepEqual((seen as TableProtection | null)?.withholdTypes, ["1.4.1"]);
     await register.close();
   });
 });

@@ -104,6 +104,11 @@ export interface Gate {
    * Administrative information for the beheerder (deliveries, quarantine counts, users): allowed
    * by the "beheer" policy, no legal basis for content, and registered as kind "beheer".
    */
+  /**
+   * Whether the requester may do administration ("beheer") or read the register at all; for
+   * checking before any work is done. Registers nothing: the work itself goes through `administer`.
+   */
+  allows(request: { requester: Requester; action: "beheer" | "lees-register" }): boolean;
   administer<T>(
     request: {
       requester: Requester;
@@ -174,10 +179,10 @@ export function createGate(deps: GateDeps): Gate {
         roundTo: protecting.includes("afronden-op-5")
           ? Math.max(5, configured.roundTo ?? 1)
           : configured.roundTo,
+        withholdTypes: configured.withholdTypes,
       };
-      if ((table.minimum > 1 || (table.roundTo ?? 1) > 1) && !protecting.includes("tabelbeveiliging")) {
-        protecting.push("tabelbeveiliging");
-      }
+      const asked = table.minimum > 1 || (table.roundTo ?? 1) > 1 || (table.withholdTypes?.length ?? 0) > 0;
+      if (asked && !protecting.includes("tabelbeveiliging")) protecting.push("tabelbeveiliging");
       if (protecting.length > 0 && !opts.protect) {
         throw new AccessDenied(
           `${request.what} kan niet worden beveiligd zoals grondslag ${choice.basis.id} en de tabelbeveiliging vragen (${protecting.join(", ")})`,
@@ -217,6 +222,13 @@ export function createGate(deps: GateDeps): Gate {
         obligations: choice.obligations,
         registerSeq: entry.seq,
       };
+    },
+
+    allows({ requester, action }) {
+      return deps.authorizer.decide({
+        action,
+        subject: { id: requester.user, roles: requester.roles, organisation: requester.organisation },
+      }).allowed;
     },
 
     async administer(request, produce, opts = {}) {

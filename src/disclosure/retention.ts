@@ -53,7 +53,12 @@ export function loadRetentionTerms(dir: string = DEFAULT_CONFIG_DIR): RetentionT
 
 /** The moment `months` calendar months before `now` (UTC); data from before it has expired. */
 export function cutoff(now: Date, months: number): Date {
+  const total = now.getUTCFullYear() * 12 + now.getUTCMonth() - months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  // 31 March minus one month is 28 (or 29) February, not 3 March.
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const d = new Date(now.getTime());
-  d.setUTCMonth(d.getUTCMonth() - months);
+  d.setUTCFullYear(year, month, Math.min(now.getUTCDate(), lastDay));
   return d;
 }

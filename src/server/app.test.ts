@@ -851,5 +851,64 @@ describe("web app (DuckDB store in memory)", () => {
       assert.equal(res.status, 303);
       assert.match(res.headers.get("Location") ?? "", /^\/doel/);
     });
+
+    it("refuses the beheerder's forms to anyone else before doing anything, and an existing organisation id", async () => {
+      const form = { "Content-Type": "application/x-www-form-urlencoded" };
+      const html = await (await web.request("/doel")).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+      const res = await web.request("/beheer/gebruikers", {
+        method: "POST",
+        headers: form,
+        body: `_csrf=${csrf}&id=indringer&naam=X&rol=beheerder`,
+      });
+      assert.equal(res.status, 403);
+      assert.equal(await store.user("indringer"), undefined);
+      const admin = new TestBrowser(fetch);
+      await admin.login("beheer");
+      const dup = await admin.submit("/beheer/organisaties", "/beheer/organisaties", {
+        id: "gm9001",
+        naam: "Anders",
+        soort: "partner",
+        gebied: "GM9002",
+      });
+      assert.equal(dup.status, 400);
+      assert.deepEqual((await store.organisations()).find((o) => o.id === "gm9001")?.kind, "gemeente");
+    });
+
+    it("refuses a body larger than a form needs", async () => {
+      const res = await web.request("/doel", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: `doel=${"x".repeat(100_000)}`,
+      });
+      assert.equal(res.status, 413);
+    });
+
+    it("behind a TLS proxy, checks forms against the public origin", async () => {
+      const access = await openTestGate(store, () => NOW);
+      const proxied = createApp({
+        store,
+        now: () => NOW,
+        gate: access.gate,
+        registry: access.registry,
+        publicOrigin: "https://driehoek.example",
+      });
+      const b = new TestBrowser((path, init) => proxied.request(path, init));
+      const html = await (await b.request("/inloggen")).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+      const post = (origin: string) =>
+        b.request("/inloggen", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+          body: `_csrf=${csrf}&gebruiker=bestaat-niet&wachtwoord=x`,
+        });
+      assert.equal((await post("http://localhost")).status, 403);
+      assert.equal(
+        (await post("https://driehoek.example")).status,
+        401,
+        "past the form check, to the password check",
+      );
+      await access.close();
+    });
   });
 });

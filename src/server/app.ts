@@ -4,6 +4,7 @@
 // gate (src/disclosure/disclosure-gate.ts) as the logged-in user for the chosen purpose.
 
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import {
   alreadyPublic,
   type DiscloseOptions,
@@ -62,6 +63,13 @@ export interface AppDeps {
   apiTokenKey?: Uint8Array;
   /** The register file and its check, for the FG's pages. */
   register?: FgRouteDeps["register"];
+  /**
+   * The site's origin as browsers see it (DRIEHOEK_URL), e.g. behind a TLS proxy: used for the
+   * Origin check of forms and the identity provider's callback. Default: the request's own.
+   */
+  publicOrigin?: string;
+  /** Behind a proxy that sets X-Forwarded-For: count login attempts per forwarded client. */
+  trustProxy?: boolean;
 }
 
 type Env = { Variables: AuthVariables };
@@ -152,8 +160,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route("/api/v1", apiRoutes(deps) as unknown as Hono<Env>);
 
   const sessions = deps.sessions ?? createSessionStore({ now: deps.now });
+  // Forms are small; a large body is refused before anything reads it.
+  app.use("*", bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Dit formulier is te groot.", 413) }));
   app.use("*", session({ store: sessions, secure: deps.secureCookies ?? false }));
-  app.use("*", csrfProtection());
+  app.use("*", csrfProtection({ publicOrigin: deps.publicOrigin }));
   app.use(
     "*",
     requireLogin({

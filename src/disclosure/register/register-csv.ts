@@ -19,7 +19,12 @@ export async function readRegisterEntries(
   });
   for await (const line of lines) {
     if (line.trim() === "") continue;
-    const e = JSON.parse(line) as RegisterEntry;
+    let e: RegisterEntry;
+    try {
+      e = JSON.parse(line) as RegisterEntry;
+    } catch {
+      continue; // a damaged line is reported by the check (verify), not here
+    }
     if (filter.from && e.at < filter.from) continue;
     if (filter.to && e.at >= filter.to) continue;
     out.push(e);

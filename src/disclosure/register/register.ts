@@ -39,7 +39,12 @@ export function openRegister(opts: RegisterOptions): Register {
     if (head.seq === anchored) return pending;
     log.sync(); // the anchor never points past what is durable in the file
     anchored = head.seq;
-    pending = pending.then(() => opts.anchor.write(head));
+    // A failed write does not stop later heads from being written; the next one catches up.
+    pending = pending
+      .then(() => opts.anchor.write(head))
+      .catch(() => {
+        anchored = -1;
+      });
     return pending;
   };
 
@@ -54,8 +59,11 @@ export function openRegister(opts: RegisterOptions): Register {
     },
     flush: anchorNow,
     async close() {
-      await anchorNow();
-      log.close();
+      try {
+        await anchorNow();
+      } finally {
+        log.close();
+      }
     },
   };
 }

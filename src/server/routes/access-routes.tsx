@@ -31,6 +31,8 @@ export interface AccessRouteDeps {
   now: () => Date;
   /** Login attempts per client per minute; default 10. */
   loginAttemptsPerMinute?: number;
+  publicOrigin?: string;
+  trustProxy?: boolean;
 }
 
 /**
@@ -43,7 +45,9 @@ export function safeBack(value: string | undefined, fallback = "/"): string {
   return value;
 }
 
-function clientOf(c: Context): string {
+function clientOf(c: Context, trustProxy: boolean | undefined): string {
+  const forwarded = trustProxy ? c.req.header("X-Forwarded-For")?.split(",")[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? "onbekend";
   } catch {
@@ -91,7 +95,10 @@ export function registerAccessRoutes(
       loginPage(c, { csrf: s.csrf, back: pending.back, name: "", error, oidc: deps.oidc?.label }, 401);
     let who: { issuer: string; subject: string };
     try {
-      who = await deps.oidc.finish(new URL(c.req.url), pending);
+      // The callback URL as the browser used it (behind a proxy: the public origin).
+      const url = new URL(c.req.url);
+      const callback = deps.publicOrigin ? new URL(`${url.pathname}${url.search}`, deps.publicOrigin) : url;
+      who = await deps.oidc.finish(callback, pending);
     } catch {
       return fail("Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw.");
     }
@@ -114,7 +121,7 @@ export function registerAccessRoutes(
     const name = typeof body.gebruiker === "string" ? body.gebruiker.trim() : "";
     const password = typeof body.wachtwoord === "string" ? body.wachtwoord : "";
     const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
-    if (!limiter.attempt(clientOf(c))) {
+    if (!limiter.attempt(clientOf(c, deps.trustProxy))) {
       return loginPage(
         c,
         { csrf: s.csrf, back, name, error: "Te veel pogingen. Wacht een minuut en probeer het opnieuw." },

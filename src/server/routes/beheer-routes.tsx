@@ -18,7 +18,7 @@ import type { PageStore } from "../app.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
-import { sendPage } from "../pages.tsx";
+import { errorPage, sendPage } from "../pages.tsx";
 
 export interface BeheerRouteDeps {
   store: PageStore;
@@ -28,7 +28,22 @@ export interface BeheerRouteDeps {
 
 type C = Context<{ Variables: AuthVariables }>;
 
+/** Refuses everyone but the beheerder before any work is done (validation, hashing, reading). */
+export function beheerOnly(gate: Gate, action: "beheer" | "lees-register") {
+  return async (c: C, next: () => Promise<void>) => {
+    if (gate.allows({ requester: c.get("requester"), action })) return next();
+    return errorPage(c, 403, {
+      heading: "Geen toegang",
+      message:
+        action === "beheer"
+          ? "Deze pagina is alleen voor de beheerder."
+          : "Deze pagina is alleen voor de functionaris gegevensbescherming.",
+    });
+  };
+}
+
 export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, deps: BeheerRouteDeps): void {
+  app.use("/beheer/*", beheerOnly(deps.gate, "beheer"));
   const administer = <T,>(c: C, what: string, work: () => Promise<T>) =>
     deps.gate.administer({ requester: c.get("requester"), what }, work).then((r) => r.data);
 
@@ -375,7 +390,8 @@ export function registerOrganisationRoutes(
       accountIdProblem(id) ??
       (text("naam") === "" ? "vul een naam in" : null) ??
       (ORGANISATION_KINDS.includes(kind) ? null : "kies een soort") ??
-      ("problem" in area ? area.problem : null);
+      ("problem" in area ? area.problem : null) ??
+      ((await deps.store.organisations()).some((o) => o.id === id) ? `organisatie ${id} bestaat al` : null);
     if (problem || "problem" in area) return page(c, `Niet toegevoegd: ${problem}.`, 400);
     await deps.gate.administer({ requester: c.get("requester"), what: `organisatie:${id}` }, () =>
       deps.store.saveOrganisation({ id, name: text("naam"), kind, authority: area.authority }),

@@ -11,6 +11,7 @@ import { formatCount } from "../../render/format-nl.ts";
 import { headClass, numClass, numHeadClass } from "../../render/table-classes.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { sendPage } from "../pages.tsx";
+import { beheerOnly } from "./beheer-routes.tsx";
 
 export interface FgRouteDeps {
   gate: Gate;
@@ -42,6 +43,7 @@ function matches(e: RegisterEntry, f: Filter): boolean {
 }
 
 export function registerFgRoutes(app: Hono<{ Variables: AuthVariables }>, deps: FgRouteDeps): void {
+  app.use("/fg/*", beheerOnly(deps.gate, "lees-register"));
   const entries = async (c: Context<{ Variables: AuthVariables }>, f: Filter) => {
     const path = deps.register?.path;
     const { data } = await deps.gate.administer(

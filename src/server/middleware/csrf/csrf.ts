@@ -6,11 +6,17 @@ import type { SessionVariables } from "../session/session.ts";
 
 export const CSRF_FIELD = "_csrf";
 
-export function csrfProtection(): MiddlewareHandler<{ Variables: SessionVariables }> {
+/**
+ * `publicOrigin`: the site's own origin as browsers see it (e.g. https://driehoek.gemeente.nl
+ * behind a TLS proxy); default: the origin of the request as it reaches the server.
+ */
+export function csrfProtection(
+  opts: { publicOrigin?: string } = {},
+): MiddlewareHandler<{ Variables: SessionVariables }> {
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const origin = c.req.header("Origin");
-    if (origin !== undefined && origin !== new URL(c.req.url).origin) return refuse();
+    if (origin !== undefined && origin !== (opts.publicOrigin ?? new URL(c.req.url).origin)) return refuse();
     const s = c.get("session");
     const type = c.req.header("Content-Type") ?? "";
     if (
