@@ -340,15 +340,15 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
           "--geldig",
         );
       }
-      const db = storePath(o.db, fx);
       const purpose = parsePurpose(loadLegalBasisRegistry(), o.doel, "--doel");
-      await withStore(db, (store) => requesterFor(store, o.als));
-      const key = loadOrCreateKey(keysDir(db, fx.env), "api-token");
-      const token = await issueApiToken(
-        key,
-        { user: o.als, purpose: purpose.number ? `${purpose.id}:${purpose.number}` : purpose.id, seconds },
-        fx.now(),
-      );
+      const db = storePath(o.db, fx);
+      // Making a token is registered (not the token itself).
+      const token = await change(fx, o.db, "api-token", o.als, async (store) => {
+        await requesterFor(store, o.als);
+        const key = loadOrCreateKey(keysDir(db, fx.env), "api-token");
+        const doel = purpose.number ? `${purpose.id}:${purpose.number}` : purpose.id;
+        return issueApiToken(key, { user: o.als, purpose: doel, seconds }, fx.now());
+      });
       out(`${token}\n`);
     });
 }

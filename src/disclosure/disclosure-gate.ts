@@ -5,7 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { AccessDenied } from "../domain/errors.ts";
-import { SENSITIVITIES, type Sensitivity } from "../domain/sensitivity.ts";
+import { SENSITIVITIES, SENSITIVITY_LABELS, type Sensitivity } from "../domain/sensitivity.ts";
 import { WHOLE_COUNTRY } from "./area-lineage.ts";
 import { chooseLegalBasis, type LegalBasisQuestion } from "./legal-bases/choose-legal-basis.ts";
 import {
@@ -132,7 +132,7 @@ export function createGate(deps: GateDeps): Gate {
         !requester.strongAuth
       ) {
         throw new AccessDenied(
-          `Voor ${request.what} op dit niveau (${request.sensitivity}) is inloggen met een tweede factor nodig.`,
+          `Voor ${SENSITIVITY_LABELS[request.sensitivity]} is inloggen met een tweede factor nodig.`,
           request.what,
         );
       }
@@ -145,7 +145,7 @@ export function createGate(deps: GateDeps): Gate {
       });
       if (!choice.ok) {
         throw new AccessDenied(
-          `Geen grondslag om ${request.what} (${request.sensitivity}) te verstrekken voor doel ${purpose.id}: ` +
+          `Geen grondslag om ${request.what} (${SENSITIVITY_LABELS[request.sensitivity]}) te verstrekken voor doel ${purpose.id}: ` +
             choice.reasons.join("; "),
           request.what,
         );

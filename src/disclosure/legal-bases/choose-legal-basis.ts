@@ -3,7 +3,7 @@
 // conditions all fit. Pure; the facts about agreements, decisions and convenants are passed in.
 
 import type { Sensitivity } from "../../domain/sensitivity.ts";
-import { SENSITIVITIES } from "../../domain/sensitivity.ts";
+import { SENSITIVITIES, SENSITIVITY_LABELS } from "../../domain/sensitivity.ts";
 import type {
   AskedPurpose,
   ConditionKind,
@@ -75,7 +75,7 @@ function whyNot(basis: LegalBasis, q: LegalBasisQuestion): string | null {
   if (!basis.doelen.includes("*") && !basis.doelen.includes(q.purpose.id))
     return `niet voor doel ${q.purpose.id}`;
   if (level(q.sensitivity) > level(basis.hoogsteGevoeligheid)) {
-    return `ten hoogste ${basis.hoogsteGevoeligheid}, gevraagd ${q.sensitivity}`;
+    return `ten hoogste ${SENSITIVITY_LABELS[basis.hoogsteGevoeligheid]}, gevraagd ${SENSITIVITY_LABELS[q.sensitivity]}`;
   }
   const sources = basis.bronnen ?? ["politie"];
   const source = q.source ?? "politie";
@@ -93,7 +93,7 @@ function conditionFails(c: LegalBasisCondition, q: LegalBasisQuestion, roles: st
     case "alleen-burgemeester-boven":
       if (roles.includes("burgemeester") || c.gevoeligheid === undefined) return null;
       return level(q.sensitivity) > level(c.gevoeligheid)
-        ? `boven ${c.gevoeligheid} alleen voor de burgemeester zelf`
+        ? `meer dan ${SENSITIVITY_LABELS[c.gevoeligheid]} alleen voor de burgemeester zelf`
         : null;
     case "strafrechtelijk-alleen-geaggregeerd":
       return (q.criminalEnforcement ?? true) && level(q.sensitivity) > level("aggregated")

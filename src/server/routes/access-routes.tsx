@@ -184,6 +184,7 @@ export function registerAccessRoutes(
     // A wrong code counts against the account like a wrong password (lock after 5 in a row).
     const lockedNow = user ? await recordLoginFailure({ store: deps.store, now: deps.now }, user.id) : null;
     const failures = (codeFailures.get(s.id) ?? 0) + 1;
+    if (codeFailures.size >= 10_000) codeFailures.delete(codeFailures.keys().next().value as string);
     codeFailures.set(s.id, failures);
     if (failures >= 5 || lockedNow || locked) {
       codeFailures.delete(s.id);
@@ -211,6 +212,7 @@ export function registerAccessRoutes(
     const s = c.get("session");
     const purposes = purposesFor(deps.registry, c.get("requester").roles);
     return purposePage(c, {
+      roles: c.get("requester").roles,
       csrf: s?.csrf ?? "",
       purposes,
       current: s?.purpose ?? null,
@@ -239,7 +241,11 @@ export function registerAccessRoutes(
           : err instanceof Error && asked?.metNummer
             ? "Een casusnummer bestaat uit letters, cijfers, punten en streepjes."
             : "Kies een van de doelen.";
-      return purposePage(c, { csrf: s.csrf, purposes, current: s.purpose, back, error }, 400);
+      return purposePage(
+        c,
+        { roles: c.get("requester").roles, csrf: s.csrf, purposes, current: s.purpose, back, error },
+        400,
+      );
     }
     return c.redirect(back, 303);
   });
@@ -377,6 +383,8 @@ function codePage(
 
 interface PurposeProps {
   csrf: string;
+  /** The user's roles, for links to the FG's and beheerder's pages. */
+  roles: string[];
   purposes: Purpose[];
   current: string | null;
   back: string;
@@ -400,7 +408,25 @@ function purposePage(c: Context, p: PurposeProps, status: 200 | 400 = 200) {
         </div>
       )}
       {p.purposes.length === 0 ? (
-        <p class="utrecht-paragraph">Met uw rol kunt u geen gegevens bekijken.</p>
+        <>
+          <p class="utrecht-paragraph">Met uw rol kunt u geen gegevens bekijken.</p>
+          <ul class="utrecht-link-list utrecht-link-list--html-ul">
+            {p.roles.includes("fg") && (
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/fg/register">
+                  Naar het verstrekkingenregister
+                </a>
+              </li>
+            )}
+            {p.roles.includes("beheerder") && (
+              <li class="utrecht-link-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href="/beheer/gebruikers">
+                  Naar de gebruikers en organisaties
+                </a>
+              </li>
+            )}
+          </ul>
+        </>
       ) : (
         <form method="post" action="/doel" class="dh-form">
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />

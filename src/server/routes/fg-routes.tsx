@@ -7,6 +7,7 @@ import type { Gate } from "../../disclosure/disclosure-gate.ts";
 import { readRegisterEntries, registerCsv } from "../../disclosure/register/register-csv.ts";
 import type { RegisterEntry } from "../../disclosure/register/register-entry.ts";
 import type { VerifyResult } from "../../disclosure/register/verify-register.ts";
+import { SENSITIVITY_LABELS } from "../../domain/sensitivity.ts";
 import { formatCount } from "../../render/format-nl.ts";
 import { headClass, numClass, numHeadClass } from "../../render/table-classes.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
@@ -53,7 +54,10 @@ export function registerFgRoutes(app: Hono<{ Variables: AuthVariables }>, deps: 
           ? (
               await readRegisterEntries(path, {
                 from: f.van ? `${f.van}T00:00:00.000Z` : undefined,
-                to: f.tot ? `${f.tot}T00:00:00.000Z` : undefined,
+                // "tot en met": up to the start of the next day.
+                to: f.tot
+                  ? new Date(Date.parse(`${f.tot}T00:00:00.000Z`) + 86_400_000).toISOString()
+                  : undefined,
               })
             ).filter((e) => matches(e, f))
           : [],
@@ -107,7 +111,7 @@ export function registerFgRoutes(app: Hono<{ Variables: AuthVariables }>, deps: 
               ["gebruiker", "Gebruiker", "text"],
               ["wat", "Wat (product of vraag)", "text"],
               ["van", "Vanaf datum", "date"],
-              ["tot", "Tot datum", "date"],
+              ["tot", "Tot en met datum", "date"],
             ] as const
           ).map(([name, label, type]) => (
             <div class="utrecht-form-field">
@@ -173,7 +177,7 @@ export function registerFgRoutes(app: Hono<{ Variables: AuthVariables }>, deps: 
                     <td class="utrecht-table__cell">{e.legalBasis ?? ""}</td>
                     <td class="utrecht-table__cell">{e.what}</td>
                     <td class="utrecht-table__cell">{e.areas.join(", ")}</td>
-                    <td class="utrecht-table__cell">{e.sensitivity}</td>
+                    <td class="utrecht-table__cell">{SENSITIVITY_LABELS[e.sensitivity] ?? e.sensitivity}</td>
                     <td class={numClass}>{formatCount(e.count)}</td>
                   </tr>
                 ))}

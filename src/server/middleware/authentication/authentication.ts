@@ -38,6 +38,7 @@ export function requireLogin(opts: AuthenticationOptions): MiddlewareHandler<{ V
         const requester = await opts.loadRequester(s.userId);
         if (requester) {
           hit = { requester, at: t };
+          if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string); // ended sessions
           cache.set(s.id, hit);
         } else {
           cache.delete(s.id);
