@@ -2,11 +2,8 @@
 // their older versions and quarantined lines are kept. Local configuration for the controller and
 // the privacy officer, not law text.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
-import { InputError } from "../domain/errors.ts";
-import { DEFAULT_CONFIG_DIR } from "./legal-bases/legal-basis-registry.ts";
+import { DEFAULT_CONFIG_DIR, readConfigFile } from "./config-file.ts";
 
 export const RETENTION_CATEGORIES = ["registraties", "registratiegeschiedenis", "quarantaine"] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
@@ -33,19 +30,7 @@ export interface RetentionTerms {
 }
 
 export function loadRetentionTerms(dir: string = DEFAULT_CONFIG_DIR): RetentionTerms {
-  const path = join(dir, "bewaartermijnen.json");
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (err) {
-    throw new InputError(`kan het bestand niet lezen: ${(err as Error).message}`, path);
-  }
-  const r = file.safeParse(json);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = issue?.path.join(".") ?? "";
-    throw new InputError(`klopt niet bij "${field}": ${issue?.message}`, path, null, field || null);
-  }
+  const r = { data: readConfigFile(dir, "bewaartermijnen.json", file).data };
   const months: Partial<Record<RetentionCategory, number>> = {};
   for (const t of r.data.termijnen) months[t.categorie] = t.maanden;
   return { version: r.data.versie, months };

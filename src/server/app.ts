@@ -19,7 +19,7 @@ import {
   type Shown,
 } from "../disclosure/table-protection/monthly-counts-protection.ts";
 import type { TableProtection } from "../disclosure/table-protection/protection-rules.ts";
-import type { AreaSummary } from "../domain/area.ts";
+import { type AreaSummary, CBS_CODE } from "../domain/area.ts";
 import { AccessDenied } from "../domain/errors.ts";
 import { addMonths, monthLabelNl } from "../domain/time.ts";
 import { monthParam } from "../render/format-nl.ts";
@@ -74,7 +74,7 @@ export interface AppDeps {
 
 type Env = { Variables: AuthVariables };
 
-const GEMEENTE_CODE = /^GM\d{4}$/;
+const GEMEENTE_CODE = CBS_CODE.gemeente;
 
 /** What answers without a login (and so without a purpose): login pages, health check, stylesheets. */
 const PUBLIC_PATHS = [

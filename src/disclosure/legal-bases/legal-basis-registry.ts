@@ -2,13 +2,11 @@
 // config/doelen.json) so that a privacy officer can read and change them without code. Validated
 // on load: an unknown role, sensitivity, purpose or condition is an error naming file and field.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "../../domain/errors.ts";
 import { ROLE_IDS } from "../../domain/roles.ts";
 import { SENSITIVITIES } from "../../domain/sensitivity.ts";
+import { DEFAULT_CONFIG_DIR, readConfigFile } from "../config-file.ts";
 
 /**
  * Where data comes from; a legal basis covers certain sources. "openbaar" is public reference data
@@ -101,36 +99,12 @@ export interface LegalBasisRegistry {
   purposes: Purpose[];
 }
 
-export const DEFAULT_CONFIG_DIR = fileURLToPath(new URL("../../../config/", import.meta.url));
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new InputError(`kan het bestand niet lezen: ${(err as Error).message}`, file);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`geen geldige JSON: ${(err as Error).message}`, file);
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const path = issue?.path.join(".") ?? "";
-  throw new InputError(`klopt niet bij "${path}": ${issue?.message}`, file, null, path || null);
-}
+export { DEFAULT_CONFIG_DIR };
 
 /** Reads and checks grondslagen.json and doelen.json from `dir` (default: the shipped config/). */
 export function loadLegalBasisRegistry(dir: string = DEFAULT_CONFIG_DIR): LegalBasisRegistry {
-  const basesFile = join(dir, "grondslagen.json");
-  const purposesFileName = join(dir, "doelen.json");
-  const bases = parse(legalBasesFile, readJson(basesFile), basesFile);
-  const purposes = parse(purposesFile, readJson(purposesFileName), purposesFileName);
+  const { data: bases, path: basesFile } = readConfigFile(dir, "grondslagen.json", legalBasesFile);
+  const { data: purposes } = readConfigFile(dir, "doelen.json", purposesFile);
 
   const purposeIds = new Set(purposes.doelen.map((p) => p.id));
   const seen = new Set<string>();

@@ -1,13 +1,10 @@
 // Which protection a table gets, by sensitivity and recipient: data in config/tabelbeveiliging.json
 // (default: counts 1–4 withheld for recipients outside the police; open data rounded to 5).
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
-import { InputError } from "../../domain/errors.ts";
 import { SENSITIVITIES, type Sensitivity } from "../../domain/sensitivity.ts";
+import { DEFAULT_CONFIG_DIR, readConfigFile } from "../config-file.ts";
 import type { Requester } from "../disclosure-gate.ts";
-import { DEFAULT_CONFIG_DIR } from "../legal-bases/legal-basis-registry.ts";
 
 const rule = z
   .object({
@@ -56,19 +53,7 @@ export interface ProtectionRules {
 }
 
 export function loadProtectionRules(dir: string = DEFAULT_CONFIG_DIR): ProtectionRules {
-  const path = join(dir, "tabelbeveiliging.json");
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (err) {
-    throw new InputError(`kan het bestand niet lezen: ${(err as Error).message}`, path);
-  }
-  const r = file.safeParse(json);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = issue?.path.join(".") ?? "";
-    throw new InputError(`klopt niet bij "${field}": ${issue?.message}`, path, null, field || null);
-  }
+  const r = { data: readConfigFile(dir, "tabelbeveiliging.json", file).data };
   const rules = r.data.regels;
   const zeden = r.data.zeden;
   return {

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
 import { requesterFor } from "../../disclosure/store-gate.ts";
 import { SHOW_ALL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
+import { CBS_CODE } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
 import type { PageStore } from "../app.ts";
 import { protectCounts } from "../app.ts";
@@ -53,7 +54,8 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
 
   api.get("/gemeenten/:code/maandcijfers", async (c) => {
     const code = c.req.param("code");
-    if (!/^GM\d{4}$/.test(code)) return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
+    if (!CBS_CODE.gemeente.test(code))
+      return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
     const from = parseMonthParam(c.req.query("van") ?? "");
     const to = parseMonthParam(c.req.query("tot") ?? "");
     if (from === null || to === null || from > to) {

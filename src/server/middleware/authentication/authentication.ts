@@ -4,6 +4,7 @@
 
 import type { MiddlewareHandler } from "hono";
 import type { Requester } from "../../../disclosure/disclosure-gate.ts";
+import { problem } from "../api-token/api-token.ts";
 import type { SessionVariables } from "../session/session.ts";
 
 export interface AuthenticationOptions {
@@ -20,7 +21,8 @@ export interface AuthenticationOptions {
 
 export type AuthVariables = SessionVariables & { requester: Requester };
 
-export function isPublic(path: string, publicPaths: string[]): boolean {
+/** Whether `path` is one of `paths` (exact) or under one ending in "/". */
+export function isPublic(path: string, publicPaths: readonly string[]): boolean {
   return publicPaths.some((p) => (p.endsWith("/") ? path.startsWith(p) : path === p));
 }
 
@@ -51,11 +53,7 @@ export function requireLogin(opts: AuthenticationOptions): MiddlewareHandler<{ V
         return next();
       }
     }
-    if (c.req.path.startsWith("/api/")) {
-      return c.json({ type: "about:blank", title: "Niet ingelogd", status: 401 }, 401, {
-        "Content-Type": "application/problem+json",
-      });
-    }
+    if (c.req.path.startsWith("/api/")) return problem(401, "Niet ingelogd");
     const back =
       c.req.method === "GET"
         ? `?terug=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}`

@@ -1,6 +1,7 @@
 // Middleware: every form that changes something carries the session's anti-forgery token, and the
 // browser's Origin (when it sends one) is this site. A request without both is refused (403).
 
+import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { SessionVariables } from "../session/session.ts";
 
@@ -43,8 +44,7 @@ export function csrfProtection(
 
 /** Compares in time independent of where the strings differ. */
 function sameToken(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

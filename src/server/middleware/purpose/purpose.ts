@@ -2,6 +2,7 @@
 // one the user is sent to choose it first (and comes back to the page asked).
 
 import type { MiddlewareHandler } from "hono";
+import { isPublic } from "../authentication/authentication.ts";
 import type { SessionVariables } from "../session/session.ts";
 
 export interface PurposeOptions {
@@ -15,7 +16,7 @@ export function requirePurpose(opts: PurposeOptions): MiddlewareHandler<{ Variab
   const choosePath = opts.choosePath ?? "/doel";
   return async (c, next) => {
     const path = c.req.path;
-    if (path === choosePath || opts.exempt.some((p) => (p.endsWith("/") ? path.startsWith(p) : path === p))) {
+    if (path === choosePath || isPublic(path, opts.exempt)) {
       return next();
     }
     if (c.get("session")?.purpose) return next();
