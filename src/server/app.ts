@@ -240,7 +240,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
         }),
         shown: SHOW_ALL,
       }),
-      { protect: protectCounts(latest), count: (d) => d.rows.length },
+      {
+        protect: protectCounts(latest),
+        // The register counts the rows of the months the page shows, not the whole history.
+        count: (d) => d.rows.filter((r) => r.month >= needed.from && r.month <= needed.to).length,
+      },
     );
 
     const figures = buildMonthlyFigures(

@@ -87,7 +87,7 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
           withheld = table.minimum > 1;
           return protectCounts(latest)(d, o, table);
         },
-        count: (d) => d.rows.length,
+        count: (d) => d.rows.filter((r) => r.month >= from && r.month <= to).length,
       },
     );
     return c.json(
