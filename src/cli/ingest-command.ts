@@ -27,6 +27,10 @@ export function describeDelivery(d: Delivery): string {
   return parts.join(", ");
 }
 
+/** Roles of the police, the processor of the delivered data, who may see quarantined raw lines. */
+const POLICE_ROLES = new Set(["teamchef", "districtschef", "politie-analist"]);
+const WITHHELD_LINE = "(regel afgeschermd: alleen voor de politie)";
+
 export function registerIngestCommands(program: Command, fx: CliEffects): void {
   program
     .command("ingest")
@@ -149,13 +153,19 @@ export function registerIngestCommands(program: Command, fx: CliEffects): void {
     .action(async (id: string, o: AccessOptions & { json?: boolean; db?: string }) => {
       const nr = Number(id);
       const db = storePath(o.db, fx);
-      // Quarantined records are raw source lines (they may hold persons and free text); the
-      // beheerder who repairs deliveries sees them, and every look is registered (kind beheer).
+      // Quarantined records are raw source lines (they may hold persons and free text). The
+      // beheerder sees file, line, field and reason; the raw line only a beheerder who is also
+      // police (the data's own processor). Every look is registered (kind beheer).
       const { delivery, entries } = await withStore(db, (s) =>
-        administerForCli(s, db, fx, o, "quarantaine", async () => ({
-          delivery: await s.delivery(nr),
-          entries: await s.quarantine(nr),
-        })),
+        administerForCli(s, db, fx, o, `quarantaine:${nr}`, async () => {
+          const as = o.als ?? fx.env.DRIEHOEK_ALS ?? "";
+          const police = (await s.user(as))?.roles.some((r) => POLICE_ROLES.has(r)) ?? false;
+          const all = await s.quarantine(nr);
+          return {
+            delivery: await s.delivery(nr),
+            entries: police ? all : all.map((e) => ({ ...e, raw: WITHHELD_LINE })),
+          };
+        }),
       );
       if (!delivery) {
         fx.stderr(`Levering ${id} bestaat niet. Zie driehoek leveringen.\n`);
