@@ -186,4 +186,18 @@ export const MIGRATIONS: Migration[] = [
 )`,
     ],
   },
+  {
+    version: 4,
+    description: "ledger of the sums table protection has let through, so later decisions keep them",
+    statements: [
+      `CREATE TABLE protection_ledger (
+  area VARCHAR NOT NULL,
+  minimum INTEGER NOT NULL,
+  series VARCHAR NOT NULL,
+  from_month INTEGER NOT NULL,
+  to_month INTEGER NOT NULL,
+  PRIMARY KEY (area, minimum, series, from_month, to_month)
+)`,
+    ],
+  },
 ];

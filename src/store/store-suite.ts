@@ -574,6 +574,17 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.purgeExpired({}), { registrations: 0, history: 0, quarantine: 0 });
     });
 
+    it("keeps table protection's ledger per area and minimum, without duplicates", async () => {
+      const a = { series: "totaal", from: 202401, to: 202403 };
+      const b = { series: "1.1.1", from: 202402, to: 202402 };
+      assert.equal(await store.addToProtectionLedger("GM9001", 5, [a, b]), 2);
+      assert.equal(await store.addToProtectionLedger("GM9001", 5, [a]), 0);
+      assert.equal(await store.addToProtectionLedger("GM9002", 5, [a]), 1);
+      const key = (x: { series: string; from: number; to: number }) => `${x.series}|${x.from}|${x.to}`;
+      assert.deepEqual((await store.protectionLedger("GM9001", 5)).map(key).sort(), [key(b), key(a)].sort());
+      assert.deepEqual(await store.protectionLedger("GM9001", 3), []);
+    });
+
     it("keeps the head of the disclosure register", async () => {
       assert.equal(await store.registerHead(), null);
       await store.saveRegisterHead({ seq: 3, hash: "ab".repeat(32) }, new Date());

@@ -62,6 +62,13 @@ export interface MonthlyCount {
   attempts: number;
 }
 
+/** A sum of months `from`…`to` (yyyymm) of one series (an INP code, or "totaal"). */
+export interface LedgerInterval {
+  series: string;
+  from: number;
+  to: number;
+}
+
 export interface StoredVersion {
   registration: Registration;
   deliveryId: number;
@@ -131,4 +138,9 @@ export interface Store {
   // The disclosure register's head, kept apart from the register file so cutting it short shows.
   registerHead(): Promise<{ seq: number; hash: string } | null>;
   saveRegisterHead(head: { seq: number; hash: string }, at: Date): Promise<void>;
+
+  // Table protection's ledger: sums already let through for an area (months as yyyymm).
+  protectionLedger(area: string, minimum: number): Promise<LedgerInterval[]>;
+  /** Adds intervals (existing ones stay); returns how many were new. */
+  addToProtectionLedger(area: string, minimum: number, intervals: readonly LedgerInterval[]): Promise<number>;
 }

@@ -21,6 +21,7 @@ import { SpoolWriter } from "../spool.ts";
 import type {
   AddressPoint,
   DeliveryContent,
+  LedgerInterval,
   LoadOutcome,
   MonthlyCount,
   MonthlyCountsQuery,
@@ -948,6 +949,46 @@ export class DuckDbStore implements Store {
   async registerHead(): Promise<{ seq: number; hash: string } | null> {
     const [row] = await this.query("SELECT seq, hash FROM register_head WHERE id = 1");
     return row ? { seq: Number(row.seq), hash: String(row.hash) } : null;
+  }
+
+  async protectionLedger(area: string, minimum: number): Promise<LedgerInterval[]> {
+    const rows = await this.query(
+      "SELECT series, from_month, to_month FROM protection_ledger WHERE area = ? AND minimum = ?",
+      [area, minimum],
+    );
+    return rows.map((r) => ({
+      series: String(r.series),
+      from: Number(r.from_month),
+      to: Number(r.to_month),
+    }));
+  }
+
+  addToProtectionLedger(
+    area: string,
+    minimum: number,
+    intervals: readonly LedgerInterval[],
+  ): Promise<number> {
+    if (intervals.length === 0) return Promise.resolve(0);
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        const [before] = await this.rows(
+          "SELECT count(*) AS n FROM protection_ledger WHERE area = ? AND minimum = ?",
+          [area, minimum],
+        );
+        for (let i = 0; i < intervals.length; i += 500) {
+          const chunk = intervals.slice(i, i + 500);
+          await this.conn.run(
+            `INSERT INTO protection_ledger VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
+            chunk.flatMap((x) => [area, minimum, x.series, x.from, x.to]),
+          );
+        }
+        const [after] = await this.rows(
+          "SELECT count(*) AS n FROM protection_ledger WHERE area = ? AND minimum = ?",
+          [area, minimum],
+        );
+        return Number(after?.n ?? 0) - Number(before?.n ?? 0);
+      }),
+    );
   }
 
   saveRegisterHead(head: { seq: number; hash: string }, at: Date): Promise<void> {
