@@ -68,6 +68,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
     {
       gemeenten: async () => [...new Set((await store.listAreas({ level: "gemeente" })).map((a) => a.code))],
       counts: (g) => store.monthlyCounts({ area: g, level: "gemeente", fromMonth: 190001, toMonth: latest }),
+      ledger: store,
     },
     {
       minimum: loadProtectionRules().for(

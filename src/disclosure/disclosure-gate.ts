@@ -65,7 +65,7 @@ export interface DiscloseOptions<T> {
    * Applies the protecting obligations to the answer (table protection, rounding, removing what
    * could identify others). Required whenever the legal basis brings such an obligation.
    */
-  protect?: (data: T, obligations: ConditionKind[], table: TableProtection) => T;
+  protect?: (data: T, obligations: ConditionKind[], table: TableProtection) => T | Promise<T>;
   /** Number of cells or records in the answer, for the register; default: array length or 1. */
   count?: (data: T) => number;
 }
@@ -191,7 +191,7 @@ export function createGate(deps: GateDeps): Gate {
       }
 
       const raw = await produce();
-      const data = opts.protect && protecting.length > 0 ? opts.protect(raw, protecting, table) : raw;
+      const data = opts.protect && protecting.length > 0 ? await opts.protect(raw, protecting, table) : raw;
       const entry = deps.register.append({
         at: deps.now().toISOString(),
         kind: "verstrekking",

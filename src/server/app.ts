@@ -14,7 +14,7 @@ import {
 import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { requesterFor } from "../disclosure/store-gate.ts";
 import {
-  protectMonthlyCounts,
+  protectAreaCounts,
   SHOW_ALL,
   type Shown,
 } from "../disclosure/table-protection/monthly-counts-protection.ts";
@@ -43,7 +43,15 @@ import { registerStatic } from "./static.ts";
 /** The store methods the web app uses; any full Store fits. */
 export type PageStore = Pick<
   Store,
-  "listAreas" | "monthlyCounts" | "user" | "users" | "saveUser" | "organisations" | "saveOrganisation"
+  | "listAreas"
+  | "monthlyCounts"
+  | "user"
+  | "users"
+  | "saveUser"
+  | "organisations"
+  | "saveOrganisation"
+  | "protectionLedger"
+  | "addToProtectionLedger"
 >;
 
 export interface AppDeps {
@@ -105,17 +113,29 @@ function discloseFor<T>(
  * `protect` for monthly counts: which sums may be shown, decided over the whole history up to
  * `until`. Rounding (open data) is not offered for these pages, so it is refused.
  */
-export function protectCounts(until: number) {
-  return <T extends { rows: readonly MonthlyCount[]; shown: Shown }>(
+export function protectCounts(
+  ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger">,
+  area: string,
+  until: number,
+) {
+  return async <T extends { rows: readonly MonthlyCount[]; shown: Shown }>(
     data: T,
     _o: unknown,
     table: TableProtection,
-  ): T => {
-    if ((table.roundTo ?? 1) > 1)
+  ): Promise<T> => {
+    if ((table.roundTo ?? 1) > 1) {
       throw new AccessDenied("Afgeronde cijfers worden hier (nog) niet gegeven.", "maandcijfers");
+    }
     const withheld = new Set(table.withholdTypes ?? []);
     const rows = withheld.size > 0 ? data.rows.filter((r) => !withheld.has(r.inpCode.trim())) : data.rows;
-    return { ...data, rows, shown: protectMonthlyCounts(rows, { minimum: table.minimum, until }) };
+    // The ledger is per area and minimum; leaving types out changes the area's table, so it gets
+    // its own ledger key.
+    const key = withheld.size > 0 ? `${area}|zonder:${[...withheld].sort().join(",")}` : area;
+    return {
+      ...data,
+      rows,
+      shown: await protectAreaCounts(ledger, key, rows, { minimum: table.minimum, until }),
+    };
   };
 }
 
@@ -241,7 +261,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         shown: SHOW_ALL,
       }),
       {
-        protect: protectCounts(latest),
+        protect: protectCounts(deps.store, area.code, latest),
         // The register counts the rows of the months the page shows, not the whole history.
         count: (d) => d.rows.filter((r) => r.month >= needed.from && r.month <= needed.to).length,
       },

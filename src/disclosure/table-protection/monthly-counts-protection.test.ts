@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { MonthlyCount } from "../../store/store.ts";
-import { protectMonthlyCounts, SHOW_ALL, warmMonthlyCountsProtection } from "./monthly-counts-protection.ts";
+import type { LedgerInterval, MonthlyCount } from "../../store/store.ts";
+import {
+  decideMonthlyCounts,
+  protectAreaCounts,
+  protectMonthlyCounts,
+  SHOW_ALL,
+  warmMonthlyCountsProtection,
+} from "./monthly-counts-protection.ts";
 
 const rows = (gemeente: number): MonthlyCount[] => [
   { month: 202401, inpCode: "1.1.1", count: 3 + gemeente, attempts: 0 },
@@ -50,5 +56,51 @@ describe("protectMonthlyCounts", () => {
       },
     );
     assert.equal(stopped, 1);
+  });
+
+  it("keeps what an earlier decision showed when a new month arrives (the ledger)", async () => {
+    // February: one type, 12 and 9. Its year to date (21) is shown.
+    const feb: MonthlyCount[] = [
+      { month: 202401, inpCode: "1.1.1", count: 12, attempts: 0 },
+      { month: 202402, inpCode: "1.1.1", count: 9, attempts: 0 },
+    ];
+    const ledger = new Map<string, LedgerInterval[]>();
+    const store = {
+      protectionLedger: async (area: string) => ledger.get(area) ?? [],
+      addToProtectionLedger: async (area: string, _m: number, xs: readonly LedgerInterval[]) => {
+        ledger.set(area, [...(ledger.get(area) ?? []), ...xs]);
+        return xs.length;
+      },
+    };
+    const before = await protectAreaCounts(store, "GM1", feb, { minimum: 5, until: 202402 });
+    assert.equal(before("1.1.1", 202401, 202402), true);
+    // March brings 3. Then year to date March may not be shown next to February's.
+    const mar = [...feb, { month: 202403, inpCode: "1.1.1", count: 3, attempts: 0 }];
+    const after = await protectAreaCounts(store, "GM1", mar, { minimum: 5, until: 202403 });
+    assert.equal(after("1.1.1", 202401, 202402), true, "what was shown stays shown");
+    assert.equal(after("1.1.1", 202403, 202403), false);
+    assert.equal(after("1.1.1", 202401, 202403), false, "year to date March would give March");
+    assert.ok(
+      (ledger.get("GM1") ?? []).some((x) => x.series === "1.1.1" && x.from === 202401 && x.to === 202402),
+      "the ledger holds year to date February",
+    );
+  });
+
+  it("forces earlier publications even when a fresh decision would withhold them", () => {
+    // Year to date February (12 + 9) was shown while February's month was not asked; now the
+    // months come first in priority. With the ledger, February's year to date stays and the
+    // month of February follows from it, so January (12) and February (9) are both shown.
+    const rows: MonthlyCount[] = [
+      { month: 202401, inpCode: "1.1.1", count: 12, attempts: 0 },
+      { month: 202402, inpCode: "1.1.1", count: 9, attempts: 0 },
+      { month: 202403, inpCode: "1.1.1", count: 3, attempts: 0 },
+    ];
+    const d = decideMonthlyCounts(rows, {
+      minimum: 5,
+      until: 202403,
+      published: [{ series: "1.1.1", from: 202401, to: 202402 }],
+    });
+    assert.equal(d.shown("1.1.1", 202401, 202402), true);
+    assert.ok(d.published.some((x) => x.series === "1.1.1" && x.from === 202401 && x.to === 202402));
   });
 });

@@ -5,7 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { addMonths } from "../../domain/time.ts";
-import type { MonthlyCount } from "../../store/store.ts";
+import type { LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
 import { intervalKey, protectIntervals, type SeriesInterval } from "./interval-protection.ts";
 
 /** Whether the count of `code` ("totaal": all types) over `from`…`to` (yyyymm) may be shown. */
@@ -14,7 +14,13 @@ export type Shown = (code: string, from: number, to: number) => boolean;
 export const TOTAL = "totaal";
 export const SHOW_ALL: Shown = () => true;
 
-const cache = new Map<string, Shown>();
+/** A decision: what may be shown, and the sums (yyyymm) it lets through, for the ledger. */
+export interface CountsDecision {
+  shown: Shown;
+  published: LedgerInterval[];
+}
+
+const cache = new Map<string, CountsDecision>();
 const CACHE_SIZE = 500;
 
 /**
@@ -29,12 +35,34 @@ export function protectMonthlyCounts(
   rows: readonly MonthlyCount[],
   opts: { minimum: number; until: number },
 ): Shown {
-  if (opts.minimum <= 1) return SHOW_ALL;
+  return decideMonthlyCounts(rows, opts).shown;
+}
+
+/**
+ * As `protectMonthlyCounts`, taking the sums let through before (`published`, the ledger) as
+ * given, so a later decision never withholds what an earlier one showed; returns the sums it lets
+ * through now (to add to the ledger).
+ */
+export function decideMonthlyCounts(
+  rows: readonly MonthlyCount[],
+  opts: { minimum: number; until: number; published?: readonly LedgerInterval[] },
+): CountsDecision {
+  if (opts.minimum <= 1) return { shown: SHOW_ALL, published: [] };
   const relevant = rows.filter((r) => r.month <= opts.until && r.count > 0);
-  if (relevant.length === 0) return SHOW_ALL;
-  const key = createHash("sha256")
-    .update(JSON.stringify([opts, relevant.map((r) => [r.inpCode.trim(), r.month, r.count]).sort()]))
-    .digest("hex");
+  if (relevant.length === 0) return { shown: SHOW_ALL, published: [] };
+  const counts = relevant.map((r) => [r.inpCode.trim(), r.month, r.count]).sort();
+  const keyFor = (ledger: readonly LedgerInterval[]) =>
+    createHash("sha256")
+      .update(
+        JSON.stringify([
+          opts.minimum,
+          opts.until,
+          ledger.map((x) => `${x.series}|${x.from}|${x.to}`).sort(),
+          counts,
+        ]),
+      )
+      .digest("hex");
+  const key = keyFor(opts.published ?? []);
   const hit = cache.get(key);
   if (hit) return hit;
 
@@ -66,6 +94,15 @@ export function protectMonthlyCounts(
     // 12-month windows; those that would start before the data start from its first month.
     for (let i = 0; i < n; i++) candidates.push({ series, from: Math.max(0, i - 11), to: i });
   }
+  // Earlier publications inside these months and series are kept (forced).
+  const known = new Set([TOTAL, ...codes]);
+  const earlier: SeriesInterval[] = (opts.published ?? []).flatMap((x) => {
+    const a = index.get(x.from);
+    const b = index.get(x.to);
+    return known.has(x.series) && a !== undefined && b !== undefined && a <= b
+      ? [{ series: x.series, from: a, to: b }]
+      : [];
+  });
   const result = protectIntervals({
     months: n,
     series: [
@@ -74,8 +111,12 @@ export function protectMonthlyCounts(
     ],
     groups: [{ parent: TOTAL, children: codes }],
     candidates,
+    published: earlier,
     minimum: opts.minimum,
   });
+  const published: LedgerInterval[] = [...candidates, ...earlier]
+    .filter((c) => result.published.has(intervalKey(c)))
+    .map((c) => ({ series: c.series, from: months[c.from] as number, to: months[c.to] as number }));
 
   const shown: Shown = (code, from, to) => {
     if (to < first) return true; // before any data: zero, nothing to hide
@@ -86,9 +127,35 @@ export function protectMonthlyCounts(
     if (a === undefined || b === undefined || a > b) return false;
     return result.published.has(intervalKey({ series, from: a, to: b }));
   };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, shown);
-  return shown;
+  const decision = {
+    shown,
+    published: [...new Map(published.map((p) => [`${p.series}|${p.from}|${p.to}`, p])).values()],
+  };
+  if (cache.size >= CACHE_SIZE - 1) cache.delete(cache.keys().next().value as string);
+  cache.set(key, decision);
+  // With its own choices in the ledger the same decision follows; remember it under that ledger
+  // too, so the next request (which reads the grown ledger) does not decide again.
+  cache.set(keyFor(decision.published), decision);
+  return decision;
+}
+
+/**
+ * The decision for one area with its ledger: reads the sums shown before, decides, and adds what
+ * is newly let through to the ledger.
+ */
+export async function protectAreaCounts(
+  ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger">,
+  area: string,
+  rows: readonly MonthlyCount[],
+  opts: { minimum: number; until: number },
+): Promise<Shown> {
+  if (opts.minimum <= 1) return SHOW_ALL;
+  const before = await ledger.protectionLedger(area, opts.minimum);
+  const decision = decideMonthlyCounts(rows, { ...opts, published: before });
+  const had = new Set(before.map((x) => `${x.series}|${x.from}|${x.to}`));
+  const added = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
+  if (added.length > 0) await ledger.addToProtectionLedger(area, opts.minimum, added);
+  return decision.shown;
 }
 
 /**
@@ -100,13 +167,16 @@ export async function warmMonthlyCountsProtection(
   source: {
     gemeenten: () => Promise<string[]>;
     counts: (gemeente: string) => Promise<readonly MonthlyCount[]>;
+    ledger?: Pick<Store, "protectionLedger" | "addToProtectionLedger">;
   },
   opts: { minimum: number; until: number; stop?: () => boolean },
 ): Promise<number> {
   let done = 0;
   for (const g of await source.gemeenten()) {
     if (opts.stop?.()) break;
-    protectMonthlyCounts(await source.counts(g), opts);
+    const rows = await source.counts(g);
+    if (source.ledger) await protectAreaCounts(source.ledger, g, rows, opts);
+    else protectMonthlyCounts(rows, opts);
     done++;
     await new Promise((r) => setImmediate(r));
   }

@@ -85,7 +85,7 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
       {
         protect: (d, o, table) => {
           withheld = table.minimum > 1;
-          return protectCounts(latest)(d, o, table);
+          return protectCounts(deps.store, code, latest)(d, o, table);
         },
         count: (d) => d.rows.filter((r) => r.month >= from && r.month <= to).length,
       },
