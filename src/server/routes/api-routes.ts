@@ -8,6 +8,8 @@ import { requesterFor } from "../../disclosure/store-gate.ts";
 import { SHOW_ALL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { CBS_CODE } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
+import { addMonths } from "../../domain/time.ts";
+import type { MonthlyCount } from "../../store/store.ts";
 import type { PageStore } from "../app.ts";
 import { protectCounts } from "../app.ts";
 import { type ApiVariables, apiToken, problem } from "../middleware/api-token/api-token.ts";
@@ -90,19 +92,34 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
         count: (d) => d.rows.filter((r) => r.month >= from && r.month <= to).length,
       },
     );
+    // Under table protection every type the area ever had gets a row for every month asked, 0
+    // included: a missing row would tell a 0 that the page may withhold.
+    const byKey = new Map(data.rows.map((r) => [`${r.inpCode.trim()}|${r.month}`, r]));
+    const codes = withheld
+      ? [
+          ...new Set(data.rows.filter((r) => r.month <= to && r.count > 0).map((r) => r.inpCode.trim())),
+        ].sort()
+      : [];
+    const rows = withheld
+      ? codes.flatMap((code) => {
+          const out: MonthlyCount[] = [];
+          for (let m = from; m <= to; m = addMonths(m, 1)) {
+            out.push(byKey.get(`${code}|${m}`) ?? { month: m, inpCode: code, count: 0, attempts: 0 });
+          }
+          return out;
+        })
+      : data.rows.filter((r) => r.month >= from && r.month <= to);
     return c.json(
-      data.rows
-        .filter((r) => r.month >= from && r.month <= to)
-        .map((r) => {
-          const shown = data.shown(r.inpCode, r.month, r.month);
-          return {
-            maand: r.month,
-            inpCode: r.inpCode,
-            aantal: shown ? r.count : null,
-            // Attempts are counts too; with table protection they are not given.
-            pogingen: shown && !withheld ? r.attempts : null,
-          };
-        }),
+      rows.map((r) => {
+        const shown = data.shown(r.inpCode, r.month, r.month);
+        return {
+          maand: r.month,
+          inpCode: r.inpCode,
+          aantal: shown ? r.count : null,
+          // Attempts are counts too; with table protection they are not given.
+          pogingen: shown && !withheld ? r.attempts : null,
+        };
+      }),
     );
   });
 
