@@ -571,6 +571,12 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.registrationVersions("test", "nieuw")).length, 1);
       assert.equal((await store.quarantine(deliveryId)).length, 0);
       assert.equal(await monthly(), before, "monthly counts stay");
+      // A later delivery for this gemeente recounts only the months it touches.
+      await store.loadDelivery(
+        newDelivery({ source: "retentie" }),
+        content([makeRegistration({ sourceId: "later", startsAt: new Date("2024-06-01T10:00:00Z") })]),
+      );
+      assert.equal(await monthly(), before + 1, "the purged month's count is still there");
       assert.deepEqual(await store.purgeExpired({}), { registrations: 0, history: 0, quarantine: 0 });
     });
 

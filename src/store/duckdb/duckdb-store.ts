@@ -694,19 +694,24 @@ export class DuckDbStore implements Store {
    * those of the versions it replaced. Runs inside the delivery's transaction.
    */
   private async refreshMonthlyCounts(deliveryId: number): Promise<void> {
+    // Only the (gemeente, month) pairs this delivery touched are recounted: months whose
+    // registrations were purged at the end of their retention keep their counts.
     await this.conn.run(
       `CREATE OR REPLACE TEMP TABLE touched AS
-       SELECT DISTINCT gemeente FROM stage WHERE gemeente IS NOT NULL
-       UNION SELECT DISTINCT gemeente FROM registration_history
+       SELECT DISTINCT gemeente, local_month FROM stage WHERE gemeente IS NOT NULL
+       UNION SELECT DISTINCT gemeente, local_month FROM registration_history
        WHERE superseded_by_delivery = ? AND gemeente IS NOT NULL`,
       [deliveryId],
     );
-    await this.conn.run("DELETE FROM monthly_count WHERE gemeente IN (SELECT gemeente FROM touched)");
+    await this.conn.run(
+      `DELETE FROM monthly_count WHERE (gemeente, month) IN (SELECT gemeente, local_month FROM touched)`,
+    );
     await this.conn.run(
       `INSERT INTO monthly_count
-       SELECT gemeente, local_month, inp_code, count(*), count(*) FILTER (WHERE attempt)
-       FROM registration WHERE gemeente IN (SELECT gemeente FROM touched) AND inp_code IS NOT NULL
-       GROUP BY gemeente, local_month, inp_code`,
+       SELECT r.gemeente, r.local_month, r.inp_code, count(*), count(*) FILTER (WHERE r.attempt)
+       FROM registration r JOIN touched t ON t.gemeente = r.gemeente AND t.local_month = r.local_month
+       WHERE r.inp_code IS NOT NULL
+       GROUP BY r.gemeente, r.local_month, r.inp_code`,
     );
     await this.conn.run("DROP TABLE touched");
   }
