@@ -106,6 +106,8 @@ export interface Store {
 
   // Reads (only ever called through disclosure/)
   registrationCount(): Promise<number>;
+  /** The person pseudonyms (as delivered) on registrations placed in this gemeente. */
+  personPseudonyms(gemeente: string): Promise<string[]>;
   registrationVersions(source: string, sourceId: string): Promise<StoredVersion[]>;
   monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]>;
   aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]>;

@@ -15,7 +15,13 @@ import {
 } from "../../domain/delivery.ts";
 import { StoreError } from "../../domain/errors.ts";
 import type { AggregateRow } from "../../domain/registration.ts";
-import { type Cell, registrationRow, rowToRegistration, SPOOL_ENCODING } from "../registration-rows.ts";
+import {
+  type Cell,
+  parsePersons,
+  registrationRow,
+  rowToRegistration,
+  SPOOL_ENCODING,
+} from "../registration-rows.ts";
 import { CONTENT_COLUMNS, MIGRATIONS, REGISTRATION_COLUMNS } from "../schema.ts";
 import { SpoolWriter } from "../spool.ts";
 import type {
@@ -783,6 +789,18 @@ export class DuckDbStore implements Store {
   }
 
   // ---- reads -----------------------------------------------------------------------------------
+
+  async personPseudonyms(gemeente: string): Promise<string[]> {
+    const rows = await this.query(
+      "SELECT DISTINCT persons FROM registration WHERE gemeente = ? AND persons IS NOT NULL",
+      [gemeente],
+    );
+    const out = new Set<string>();
+    for (const r of rows) {
+      for (const link of parsePersons(String(r.persons))) out.add(link.pseudonym);
+    }
+    return [...out].sort();
+  }
 
   async registrationCount(): Promise<number> {
     const [r] = await this.query("SELECT count(*) AS n FROM registration");
