@@ -511,6 +511,32 @@ describe("web app (DuckDB store in memory)", () => {
       );
     });
 
+    it("gives open data, rounded to multiples of 5, for any gemeente and any content role", async () => {
+      const bearer = await token("bm.voorbeeldstad", "statistiek-en-onderzoek");
+      // Another gemeente than the mayor's own: open data is for everyone.
+      const res = await get(
+        `/api/v1/open/gemeenten/${TEST_GEMEENTE_NO_POPULATION.code}/maandcijfers?van=2024-03&tot=2024-03`,
+        bearer,
+      );
+      assert.equal(res.status, 200);
+      const rows = (await res.json()) as { inpCode: string; aantal: number }[];
+      const trueCount = (code: string) =>
+        registrations.filter(
+          (r) =>
+            r.placement.gemeente === TEST_GEMEENTE_NO_POPULATION.code && r.local.month === 202403 && r.inpCode === code,
+        ).length;
+      assert.ok(rows.length > 0);
+      for (const r of rows) {
+        assert.equal(r.aantal % 5, 0, `${r.inpCode}: ${r.aantal}`);
+        assert.ok(
+          Math.abs(r.aantal - trueCount(r.inpCode)) <= 2.5,
+          `${r.inpCode}: ${r.aantal} vs ${trueCount(r.inpCode)}`,
+        );
+      }
+      const entry = registered().at(-1);
+      assert.deepEqual([entry?.what, entry?.sensitivity], ["maandcijfers-open", "open"]);
+    });
+
     it("refuses another gemeente (403) and bad periods (400), as problem+json", async () => {
       const bearer = await token("bm.voorbeeldstad");
       const other = await get(

@@ -123,6 +123,41 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
     );
   });
 
+  // Open data: every count rounded to a multiple of 5 (as CBS publishes police figures), for any
+  // role and area; what the legal basis "open-data" and config/tabelbeveiliging.json ask.
+  api.get("/open/gemeenten/:code/maandcijfers", async (c) => {
+    const code = c.req.param("code");
+    if (!CBS_CODE.gemeente.test(code))
+      return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
+    const from = parseMonthParam(c.req.query("van") ?? "");
+    const to = parseMonthParam(c.req.query("tot") ?? "");
+    if (from === null || to === null || from > to) {
+      return problem(400, "Ongeldige periode", "Geef van en tot als JJJJ-MM, van niet na tot.");
+    }
+    const { data } = await deps.gate.disclose(
+      {
+        requester: c.get("requester"),
+        purpose: c.get("apiPurpose") ?? null,
+        what: "maandcijfers-open",
+        areas: [code],
+        period: `${c.req.query("van")}/${c.req.query("tot")}`,
+        sensitivity: "open",
+      },
+      () => deps.store.monthlyCounts({ area: code, level: "gemeente", fromMonth: from, toMonth: to }),
+      {
+        protect: (rows, _o, table) => {
+          const r = table.roundTo ?? 1;
+          if (r <= 1)
+            throw new AccessDenied("Open cijfers worden hier alleen afgerond gegeven.", "maandcijfers-open");
+          return rows.map((x) => ({ ...x, count: roundTo(x.count, r), attempts: roundTo(x.attempts, r) }));
+        },
+      },
+    );
+    return c.json(
+      data.map((r) => ({ maand: r.month, inpCode: r.inpCode, aantal: r.count, pogingen: r.attempts })),
+    );
+  });
+
   api.all("*", () => problem(404, "Niet gevonden"));
   api.onError((err) => {
     if (err instanceof AccessDenied) return problem(403, "Geen toegang", err.message);
@@ -130,4 +165,9 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
     return problem(500, "Er ging iets mis");
   });
   return api;
+}
+
+/** The nearest multiple of `base` (halves up), as CBS rounds published counts. */
+export function roundTo(value: number, base: number): number {
+  return Math.floor(value / base + 0.5) * base;
 }
