@@ -523,7 +523,9 @@ describe("web app (DuckDB store in memory)", () => {
       const trueCount = (code: string) =>
         registrations.filter(
           (r) =>
-            r.placement.gemeente === TEST_GEMEENTE_NO_POPULATION.code && r.local.month === 202403 && r.inpCode === code,
+            r.placement.gemeente === TEST_GEMEENTE_NO_POPULATION.code &&
+            r.local.month === 202403 &&
+            r.inpCode === code,
         ).length;
       assert.ok(rows.length > 0);
       for (const r of rows) {
