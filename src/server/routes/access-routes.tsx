@@ -9,6 +9,7 @@ import {
   type Purpose,
   parsePurpose,
 } from "../../disclosure/legal-bases/legal-basis-registry.ts";
+import { Alert } from "../../render/alert.tsx";
 import type { PageStore } from "../app.ts";
 import {
   checkPassword,
@@ -280,11 +281,7 @@ function loginPage(c: Context, p: LoginProps, status: 200 | 400 | 401 | 429 = 20
     "Inloggen",
     <>
       <h1 class="utrecht-heading-1">Inloggen</h1>
-      {p.error && (
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <p class="utrecht-paragraph">{p.error}</p>
-        </div>
-      )}
+      <Alert error={p.error} />
       <form method="post" action="/inloggen" class="dh-form">
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
         <input type="hidden" name="terug" value={p.back} />
@@ -348,11 +345,7 @@ function codePage(
       <p class="utrecht-paragraph">
         Open de app voor inlogcodes op uw telefoon en vul de code van zes cijfers in.
       </p>
-      {p.error && (
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <p class="utrecht-paragraph">{p.error}</p>
-        </div>
-      )}
+      <Alert error={p.error} />
       <form method="post" action="/inloggen/code" class="dh-form">
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
         <input type="hidden" name="terug" value={p.back} />
@@ -402,11 +395,7 @@ function purposePage(c: Context, p: PurposeProps, status: 200 | 400 = 200) {
         U ziet alleen gegevens voor het doel dat u kiest. Dat doel staat bij elke verstrekking in het
         verstrekkingenregister. U kunt het later wijzigen.
       </p>
-      {p.error && (
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
-          <p class="utrecht-paragraph">{p.error}</p>
-        </div>
-      )}
+      <Alert error={p.error} />
       {p.purposes.length === 0 ? (
         <>
           <p class="utrecht-paragraph">Met uw rol kunt u geen gegevens bekijken.</p>

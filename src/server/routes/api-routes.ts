@@ -2,7 +2,7 @@
 // (`driehoek token`). Every answer passes the same gate as the web pages, as the token's user and
 // for the token's purpose; errors are application/problem+json (RFC 9457).
 
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
 import { requesterFor } from "../../disclosure/store-gate.ts";
 import { SHOW_ALL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
@@ -55,14 +55,9 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
   });
 
   api.get("/gemeenten/:code/maandcijfers", async (c) => {
-    const code = c.req.param("code");
-    if (!CBS_CODE.gemeente.test(code))
-      return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
-    const from = parseMonthParam(c.req.query("van") ?? "");
-    const to = parseMonthParam(c.req.query("tot") ?? "");
-    if (from === null || to === null || from > to) {
-      return problem(400, "Ongeldige periode", "Geef van en tot als JJJJ-MM, van niet na tot.");
-    }
+    const asked = countsQuery(c);
+    if (asked instanceof Response) return asked;
+    const { code, from, to } = asked;
     const latest = lastCompleteMonth(deps.now());
     if (to > latest) return problem(400, "Ongeldige periode", "Tot is hooguit de laatste volledige maand.");
     let withheld = false;
@@ -126,14 +121,9 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
   // Open data: every count rounded to a multiple of 5 (as CBS publishes police figures), for any
   // role and area; what the legal basis "open-data" and config/tabelbeveiliging.json ask.
   api.get("/open/gemeenten/:code/maandcijfers", async (c) => {
-    const code = c.req.param("code");
-    if (!CBS_CODE.gemeente.test(code))
-      return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
-    const from = parseMonthParam(c.req.query("van") ?? "");
-    const to = parseMonthParam(c.req.query("tot") ?? "");
-    if (from === null || to === null || from > to) {
-      return problem(400, "Ongeldige periode", "Geef van en tot als JJJJ-MM, van niet na tot.");
-    }
+    const asked = countsQuery(c);
+    if (asked instanceof Response) return asked;
+    const { code, from, to } = asked;
     const { data } = await deps.gate.disclose(
       {
         requester: c.get("requester"),
@@ -170,4 +160,17 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
 /** The nearest multiple of `base` (halves up), as CBS rounds published counts. */
 export function roundTo(value: number, base: number): number {
   return Math.floor(value / base + 0.5) * base;
+}
+
+/** The gemeente and months of a counts request, or the problem to answer. */
+function countsQuery(c: Context): { code: string; from: number; to: number } | Response {
+  const code = c.req.param("code") ?? "";
+  if (!CBS_CODE.gemeente.test(code))
+    return problem(404, "Onbekende gemeente", `${code} is geen gemeentecode.`);
+  const from = parseMonthParam(c.req.query("van") ?? "");
+  const to = parseMonthParam(c.req.query("tot") ?? "");
+  if (from === null || to === null || from > to) {
+    return problem(400, "Ongeldige periode", "Geef van en tot als JJJJ-MM, van niet na tot.");
+  }
+  return { code, from, to };
 }

@@ -13,6 +13,7 @@ import {
   rolesOrProblem,
 } from "../../domain/account-rules.ts";
 import { ORGANISATION_KINDS, type OrganisationKind, ROLE_IDS, ROLES } from "../../domain/roles.ts";
+import { Alert } from "../../render/alert.tsx";
 import { headClass } from "../../render/table-classes.ts";
 import type { PageStore } from "../app.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
@@ -67,11 +68,7 @@ export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, de
             Naar de organisaties
           </a>
         </p>
-        {notice.error && (
-          <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph">{notice.error}</p>
-          </div>
-        )}
+        <Alert error={notice.error} />
         {notice.created && (
           <div class="utrecht-alert utrecht-alert--ok" role="status">
             <p class="utrecht-paragraph">
@@ -305,11 +302,7 @@ export function registerOrganisationRoutes(
             Naar de gebruikers
           </a>
         </p>
-        {error && (
-          <div class="utrecht-alert utrecht-alert--error" role="alert">
-            <p class="utrecht-paragraph">{error}</p>
-          </div>
-        )}
+        <Alert error={error} />
         <div class="dh-table-scroll">
           <table class="utrecht-table dh-table">
             <caption class="utrecht-table__caption">Alle organisaties met hun gezagsgebied</caption>
