@@ -16,7 +16,15 @@ export interface OidcSettings {
   label: string;
   /** Allow http:// for a provider on this machine (tests only). */
   allowInsecure?: boolean;
+  /**
+   * Count every login through this provider as a second factor (the provider always asks one).
+   * Otherwise only when the ID token's `amr` names one (mfa, otp, hwk, swk, sms).
+   */
+  trustSecondFactor?: boolean;
 }
+
+/** `amr` values (RFC 8176) that mean more than a password was used. */
+const SECOND_FACTOR_AMR = new Set(["mfa", "otp", "hwk", "swk", "sms", "fpt", "face", "iris"]);
 
 /** What a login in progress keeps in the session until the provider sends the browser back. */
 export interface OidcPending {
@@ -30,8 +38,8 @@ export interface OidcLogin {
   readonly label: string;
   /** Where to send the browser, and what to keep in the session meanwhile. */
   start(back: string): Promise<{ url: string; pending: OidcPending }>;
-  /** Checks the callback (state, code, ID token with nonce) and returns who logged in. */
-  finish(callback: URL, pending: OidcPending): Promise<{ issuer: string; subject: string }>;
+  /** Checks the callback (state, code, ID token with nonce) and returns who logged in, and how. */
+  finish(callback: URL, pending: OidcPending): Promise<{ issuer: string; subject: string; strong: boolean }>;
 }
 
 export function createOidcLogin(settings: OidcSettings): OidcLogin {
@@ -78,7 +86,9 @@ export function createOidcLogin(settings: OidcSettings): OidcLogin {
       });
       const claims = tokens.claims();
       if (!claims?.sub) throw new Error("het ID-token noemt geen gebruiker (sub)");
-      return { issuer: String(claims.iss), subject: String(claims.sub) };
+      const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
+      const strong = settings.trustSecondFactor === true || amr.some((m) => SECOND_FACTOR_AMR.has(m));
+      return { issuer: String(claims.iss), subject: String(claims.sub), strong };
     },
   };
 }
@@ -102,5 +112,6 @@ export function oidcSettingsFromEnv(
     redirectUri: env.DRIEHOEK_OIDC_REDIRECT ?? `${publicUrl}/inloggen/oidc/terug`,
     label: env.DRIEHOEK_OIDC_NAAM ?? "Inloggen via uw organisatie",
     allowInsecure: env.DRIEHOEK_OIDC_HTTP === "1",
+    trustSecondFactor: env.DRIEHOEK_OIDC_TWEEDE_FACTOR === "1",
   };
 }

@@ -94,7 +94,7 @@ export function registerAccessRoutes(
     s.oidc = null;
     const fail = (error: string) =>
       loginPage(c, { csrf: s.csrf, back: pending.back, name: "", error, oidc: deps.oidc?.label }, 401);
-    let who: { issuer: string; subject: string };
+    let who: { issuer: string; subject: string; strong: boolean };
     try {
       // The callback URL as the browser used it (behind a proxy: the public origin).
       const url = new URL(c.req.url);
@@ -110,8 +110,8 @@ export function registerAccessRoutes(
         "Uw account bij uw organisatie is niet aan een driehoek-gebruiker gekoppeld. Vraag de beheerder.",
       );
     }
-    // The identity provider vouches for the login (and its own second factor).
-    c.get("sessions").rotate(c, s, user.id, true);
+    // Strong only when the provider says a second factor was used (or is trusted to always ask one).
+    c.get("sessions").rotate(c, s, user.id, who.strong);
     return c.redirect(pending.back, 303);
   });
 
