@@ -1,4 +1,5 @@
 import type { MultiPolygon } from "../../domain/area.ts";
+import { crossesRay, forEachEdge } from "../../domain/geo/point-in-polygon.ts";
 import { rdToWgs84 } from "../../domain/geo/rd.ts";
 import { twoSidedNormalP } from "../getis-ord/getis-ord.ts";
 import { benjaminiHochbergCutoffs } from "./fdr.ts";
@@ -344,29 +345,14 @@ function maskArea(
   const buckets: number[][] = Array.from({ length: rows }, () => []);
   for (const polygon of area) {
     for (const ring of polygon) {
-      const m = ring.length;
-      if (m < 2) continue;
-      let prev = ring[m - 1] as [number, number];
-      for (let i = 0; i < m; i++) {
-        const cur = ring[i] as [number, number];
-        let ax = prev[0];
-        let ay = prev[1];
-        let bx = cur[0];
-        let by = cur[1];
-        if (ay > by) {
-          ax = cur[0];
-          ay = cur[1];
-          bx = prev[0];
-          by = prev[1];
-        }
-        prev = cur;
-        if (ay === by) continue; // horizontal edges never count
+      forEachEdge(ring, (ax, ay, bx, by) => {
+        if (ay === by) return; // horizontal edges never count
         // Rows whose centre y = (r0 + r + 0.5)·cell may satisfy ay <= y < by; widen by one row
         // on each side against rounding — the exact test below decides.
         const rLo = Math.max(0, Math.floor(ay / cell - 0.5) - r0 - 1);
         const rHi = Math.min(rows - 1, Math.floor(by / cell - 0.5) - r0 + 1);
         for (let r = rLo; r <= rHi; r++) (buckets[r] as number[]).push(ax, ay, bx, by);
-      }
+      });
     }
   }
   for (let r = 0; r < rows; r++) {
@@ -381,7 +367,7 @@ function maskArea(
         const ay = edges[e + 1] as number;
         const bx = edges[e + 2] as number;
         const by = edges[e + 3] as number;
-        if (ay <= py && py < by && (bx - ax) * (py - ay) - (by - ay) * (px - ax) > 0) parity ^= 1;
+        if (crossesRay(ax, ay, bx, by, px, py)) parity ^= 1;
       }
       mask[r * cols + c] = parity;
     }

@@ -21,8 +21,33 @@ import type { MultiPolygon, Polygon } from "../area.ts";
 
 type Ring = [number, number][];
 
+/**
+ * Calls `visit(ax, ay, bx, by)` for every edge of the ring with its endpoints in the fixed order
+ * (a = the lower end), so both neighbours sharing an edge compute bit for bit the same.
+ */
+export function forEachEdge(
+  ring: Ring,
+  visit: (ax: number, ay: number, bx: number, by: number) => void,
+): void {
+  const n = ring.length;
+  if (n < 2) return;
+  let prev = ring[n - 1] as [number, number];
+  for (let i = 0; i < n; i++) {
+    const cur = ring[i] as [number, number];
+    if (prev[1] > cur[1]) visit(cur[0], cur[1], prev[0], prev[1]);
+    else visit(prev[0], prev[1], cur[0], cur[1]);
+    prev = cur;
+  }
+}
+
+/** Whether an edge (a = its lower end) counts as a crossing of the +x ray from (px, py). */
+export function crossesRay(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+  return ay <= py && py < by && (bx - ax) * (py - ay) - (by - ay) * (px - ax) > 0;
+}
+
 /** The number of crossings (mod 2) of the +x ray from (px, py) with one ring, as 0 or 1. */
 export function ringParity(ring: Ring, px: number, py: number): number {
+  // A plain loop, not forEachEdge: this runs for every registration placed.
   let parity = 0;
   const n = ring.length;
   if (n < 2) return 0;
@@ -40,7 +65,7 @@ export function ringParity(ring: Ring, px: number, py: number): number {
       bx = prev[0];
       by = prev[1];
     }
-    if (ay <= py && py < by && (bx - ax) * (py - ay) - (by - ay) * (px - ax) > 0) parity ^= 1;
+    if (crossesRay(ax, ay, bx, by, px, py)) parity ^= 1;
     prev = cur;
   }
   return parity;

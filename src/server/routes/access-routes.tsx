@@ -19,6 +19,7 @@ import {
 } from "../auth/check-password.ts";
 import { type OidcLogin, oidcSubjectKey } from "../auth/oidc-login.ts";
 import { verifyTotp } from "../auth/totp.ts";
+import { formText } from "../form-fields.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
 import type { SessionVariables } from "../middleware/session/session.ts";
@@ -119,9 +120,9 @@ export function registerAccessRoutes(
     const s = c.get("session");
     if (!s) return c.redirect("/inloggen", 303);
     const body = await c.req.parseBody();
-    const name = typeof body.gebruiker === "string" ? body.gebruiker.trim() : "";
-    const password = typeof body.wachtwoord === "string" ? body.wachtwoord : "";
-    const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
+    const name = formText(body, "gebruiker");
+    const password = formText(body, "wachtwoord", { trim: false });
+    const back = safeBack(formText(body, "terug"));
     if (!limiter.attempt(clientOf(c, deps.trustProxy))) {
       return loginPage(
         c,
@@ -170,8 +171,8 @@ export function registerAccessRoutes(
     const s = c.get("session");
     if (!s?.pendingUserId) return c.redirect("/inloggen", 303);
     const body = await c.req.parseBody();
-    const code = typeof body.code === "string" ? body.code.replace(/\s/g, "") : "";
-    const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
+    const code = formText(body, "code").replace(/\s/g, "");
+    const back = safeBack(formText(body, "terug"));
     const user = await deps.store.user(s.pendingUserId);
     const step = user?.totpSecret && user.active ? verifyTotp(user.totpSecret, code, deps.now()) : null;
     const locked = user?.lockedUntil && user.lockedUntil > deps.now();
@@ -226,9 +227,9 @@ export function registerAccessRoutes(
     const s = c.get("session");
     if (!s) return c.redirect("/inloggen", 303);
     const body = await c.req.parseBody();
-    const chosen = typeof body.doel === "string" ? body.doel : "";
-    const number = typeof body.casusnummer === "string" ? body.casusnummer.trim() : "";
-    const back = safeBack(typeof body.terug === "string" ? body.terug : undefined);
+    const chosen = formText(body, "doel");
+    const number = formText(body, "casusnummer");
+    const back = safeBack(formText(body, "terug"));
     const purposes = purposesFor(deps.registry, c.get("requester").roles);
     const asked = purposes.find((p) => p.id === chosen);
     try {

@@ -17,6 +17,7 @@ import { Alert } from "../../render/alert.tsx";
 import { headClass } from "../../render/table-classes.ts";
 import type { PageStore } from "../app.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
+import { formText, formTexts } from "../form-fields.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
 import { errorPage, sendPage } from "../pages.tsx";
@@ -62,13 +63,11 @@ export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, de
       c,
       "Gebruikers",
       <>
-        <h1 class="utrecht-heading-1">Gebruikers</h1>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link utrecht-link--html-a" href="/beheer/organisaties">
-            Naar de organisaties
-          </a>
-        </p>
-        <Alert error={notice.error} />
+        <BeheerHeading
+          title="Gebruikers"
+          other={["/beheer/organisaties", "Naar de organisaties"]}
+          error={notice.error}
+        />
         {notice.created && (
           <div class="utrecht-alert utrecht-alert--ok" role="status">
             <p class="utrecht-paragraph">
@@ -165,12 +164,10 @@ export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, de
 
   app.post("/beheer/gebruikers", async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string).trim() : "");
+    const text = (k: string) => formText(body, k);
     const id = text("id");
     const name = text("naam");
-    const roleValues = ([] as unknown[])
-      .concat(body.rol ?? [])
-      .filter((x): x is string => typeof x === "string");
+    const roleValues = formTexts(body, "rol");
     const roles = rolesOrProblem(roleValues);
     const organisation = (await deps.store.organisations()).find((o) => o.id === text("organisatie"));
     const problem =
@@ -199,9 +196,7 @@ export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, de
   app.post("/beheer/gebruikers/:id/rollen", async (c) => {
     const id = c.req.param("id");
     const body = await c.req.parseBody({ all: true });
-    const roles = rolesOrProblem(
-      ([] as unknown[]).concat(body.rol ?? []).filter((x): x is string => typeof x === "string"),
-    );
+    const roles = rolesOrProblem(formTexts(body, "rol"));
     const user = await deps.store.user(id);
     const organisation = (await deps.store.organisations()).find((o) => o.id === user?.organisation);
     const problem = !user
@@ -231,6 +226,29 @@ export function registerBeheerRoutes(app: Hono<{ Variables: AuthVariables }>, de
       return c.redirect("/beheer/gebruikers", 303);
     });
   }
+}
+
+/** Title, a link to the other beheer page, and the message of the last action. */
+function BeheerHeading({
+  title,
+  other,
+  error,
+}: {
+  title: string;
+  other: [string, string];
+  error?: string | null;
+}) {
+  return (
+    <>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link utrecht-link--html-a" href={other[0]}>
+          {other[1]}
+        </a>
+      </p>
+      <Alert error={error} />
+    </>
+  );
 }
 
 function UserRow({ u, csrf }: { u: UserAccount; csrf: string }) {
@@ -296,13 +314,11 @@ export function registerOrganisationRoutes(
       c,
       "Organisaties",
       <>
-        <h1 class="utrecht-heading-1">Organisaties</h1>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link utrecht-link--html-a" href="/beheer/gebruikers">
-            Naar de gebruikers
-          </a>
-        </p>
-        <Alert error={error} />
+        <BeheerHeading
+          title="Organisaties"
+          other={["/beheer/gebruikers", "Naar de gebruikers"]}
+          error={error}
+        />
         <div class="dh-table-scroll">
           <table class="utrecht-table dh-table">
             <caption class="utrecht-table__caption">Alle organisaties met hun gezagsgebied</caption>
@@ -375,7 +391,7 @@ export function registerOrganisationRoutes(
 
   app.post("/beheer/organisaties", async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string).trim() : "");
+    const text = (k: string) => formText(body, k);
     const id = text("id");
     const kind = text("soort") as OrganisationKind;
     const area = authorityOrProblem(text("gebied"));
