@@ -19,15 +19,24 @@ function findTests(dir, out = []) {
   return out;
 }
 
-// The browser tests (*.e2e.test.ts) need Debian's Chromium; install it when missing and allowed
-// (root, e.g. in CI). Nothing else is downloaded. Without it those tests skip themselves.
+// The browser tests (*.e2e.test.ts) need Debian's Chromium, the PDF tests also poppler's pdftotext
+// and pdfinfo; install what is missing when allowed (root, e.g. in CI). Nothing else is downloaded.
+// Without them those tests skip themselves.
 const CHROMIUM = "/usr/bin/chromium";
-if (!existsSync(CHROMIUM) && process.getuid?.() === 0) {
-  console.log(`\n== installing chromium (${CHROMIUM} is missing)`);
+const PDFTOTEXT = "/usr/bin/pdftotext";
+const needed = [
+  [CHROMIUM, "chromium"],
+  [PDFTOTEXT, "poppler-utils"],
+];
+const missing = needed.filter(([file]) => !existsSync(file));
+if (missing.length > 0 && process.getuid?.() === 0) {
+  const packages = missing.map(([, pkg]) => pkg);
+  console.log(`\n== installing ${packages.join(", ")} (${missing.map(([file]) => file).join(", ")} missing)`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const ok =
-    run("apt-get", ["update"], { env }) === 0 && run("apt-get", ["install", "-y", "chromium"], { env }) === 0;
-  if (!ok) console.log("note: chromium could not be installed; the browser tests will be skipped.");
+    run("apt-get", ["update"], { env }) === 0 &&
+    run("apt-get", ["install", "-y", ...packages], { env }) === 0;
+  if (!ok) console.log(`note: ${packages.join(", ")} not installed; the tests needing them will be skipped.`);
 }
 
 const steps = [];

@@ -168,6 +168,24 @@ describe("the disclosure gate", () => {
     assert.equal(entries()[0].contentHash, contentHash([figures[0]]));
   });
 
+  it("presents the protected data as the answer, and registers the answer's count and hash", async () => {
+    const { gate, entries } = setup();
+    const partner: Requester = {
+      user: "corporatie",
+      roles: ["partner"],
+      organisation: { id: "woonstede", kind: "partner", authority: ["GM9001"] },
+    };
+    const q = ask({ requester: partner, purpose: "statistiek-en-onderzoek" });
+    const r = await gate.disclose(q, async () => figures, {
+      protect: (rows) => rows.filter((x) => x.count >= 10),
+      present: (rows) => ({ title: "Overzicht", lines: rows.map((x) => `${x.inpCode}: ${x.count}`) }),
+      count: (doc) => doc.lines.length,
+    });
+    assert.deepEqual(r.data, { title: "Overzicht", lines: ["1.1.1: 41"] });
+    assert.equal(entries()[0].count, 1);
+    assert.equal(entries()[0].contentHash, contentHash(r.data));
+  });
+
   it("a failing producer registers nothing", async () => {
     const { gate, entries } = setup();
     await assert.rejects(

@@ -60,14 +60,19 @@ export const PROTECTING_OBLIGATIONS: readonly ConditionKind[] = [
   "niet-herleidbaar-tot-anderen",
 ];
 
-export interface DiscloseOptions<T> {
+export interface DiscloseOptions<T, U = T> {
   /**
    * Applies the protecting obligations to the answer (table protection, rounding, removing what
    * could identify others). Required whenever the legal basis brings such an obligation.
    */
   protect?: (data: T, obligations: ConditionKind[], table: TableProtection) => T | Promise<T>;
+  /**
+   * Turns the protected data into the answer (e.g. a product document built from protected
+   * counts); the register's count and content hash are of this answer. Default: the data itself.
+   */
+  present?: (data: T) => U | Promise<U>;
   /** Number of cells or records in the answer, for the register; default: array length or 1. */
-  count?: (data: T) => number;
+  count?: (data: U) => number;
 }
 
 /** `protect` for reference data that is public already (CBS boundaries, names, population). */
@@ -95,11 +100,11 @@ export interface GateDeps {
 }
 
 export interface Gate {
-  disclose<T>(
+  disclose<T, U = T>(
     request: DisclosureRequest,
     produce: () => Promise<T>,
-    opts?: DiscloseOptions<T>,
-  ): Promise<Disclosed<T>>;
+    opts?: DiscloseOptions<T, U>,
+  ): Promise<Disclosed<U>>;
   /**
    * Administrative information for the beheerder (deliveries, quarantine counts, users): allowed
    * by the "beheer" policy, no legal basis for content, and registered as kind "beheer".
@@ -123,7 +128,11 @@ export interface Gate {
 
 export function createGate(deps: GateDeps): Gate {
   return {
-    async disclose(request, produce, opts = {}) {
+    async disclose<T, U>(
+      request: DisclosureRequest,
+      produce: () => Promise<T>,
+      opts: DiscloseOptions<T, U> = {},
+    ) {
       const { requester } = request;
       const purpose = parsePurposeOrDeny(deps.registry, request.purpose, request.what);
       if (
@@ -191,7 +200,8 @@ export function createGate(deps: GateDeps): Gate {
       }
 
       const raw = await produce();
-      const data = opts.protect && protecting.length > 0 ? await opts.protect(raw, protecting, table) : raw;
+      const safe = opts.protect && protecting.length > 0 ? await opts.protect(raw, protecting, table) : raw;
+      const data = (opts.present ? await opts.present(safe) : safe) as U;
       const entry = deps.register.append({
         at: deps.now().toISOString(),
         kind: "verstrekking",

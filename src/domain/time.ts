@@ -165,3 +165,13 @@ export const MONTHS_NL = [
 export function monthLabelNl(yyyymm: number): string {
   return `${MONTHS_NL[(yyyymm % 100) - 1]} ${Math.floor(yyyymm / 100)}`;
 }
+
+/** The month (yyyymm) that `now` falls in, in Dutch local time. */
+export function currentMonth(now: Date): number {
+  return localBuckets(now.getTime()).month;
+}
+
+/** The last month that is over (Dutch local time): the default month of the monthly figures. */
+export function lastCompleteMonth(now: Date): number {
+  return addMonths(currentMonth(now), -1);
+}

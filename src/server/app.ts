@@ -13,15 +13,11 @@ import {
 } from "../disclosure/disclosure-gate.ts";
 import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { requesterFor } from "../disclosure/store-gate.ts";
-import {
-  protectAreaCounts,
-  SHOW_ALL,
-  type Shown,
-} from "../disclosure/table-protection/monthly-counts-protection.ts";
-import type { TableProtection } from "../disclosure/table-protection/protection-rules.ts";
+import { SHOW_ALL } from "../disclosure/table-protection/monthly-counts-protection.ts";
+import { protectCounts } from "../disclosure/table-protection/protect-counts.ts";
 import { type AreaSummary, CBS_CODE } from "../domain/area.ts";
 import { AccessDenied } from "../domain/errors.ts";
-import { addMonths, monthLabelNl } from "../domain/time.ts";
+import { addMonths, currentMonth, lastCompleteMonth, monthLabelNl } from "../domain/time.ts";
 import { monthParam } from "../render/format-nl.ts";
 import { buildMonthlyFigures, monthlyFiguresPeriods } from "../render/monthly-figures-model.ts";
 import type { MonthlyCount, Store } from "../store/store.ts";
@@ -31,7 +27,7 @@ import { csrfProtection } from "./middleware/csrf/csrf.ts";
 import { requirePurpose } from "./middleware/purpose/purpose.ts";
 import { session } from "./middleware/session/session.ts";
 import { createSessionStore, type SessionStore } from "./middleware/session/session-store.ts";
-import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.ts";
+import { parseMonthParam } from "./month-param.ts";
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
 import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { apiRoutes } from "./routes/api-routes.ts";
@@ -107,36 +103,6 @@ function discloseFor<T>(
     produce,
     opts,
   );
-}
-
-/**
- * `protect` for monthly counts: which sums may be shown, decided over the whole history up to
- * `until`. Rounding (open data) is not offered for these pages, so it is refused.
- */
-export function protectCounts(
-  ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger">,
-  area: string,
-  until: number,
-) {
-  return async <T extends { rows: readonly MonthlyCount[]; shown: Shown }>(
-    data: T,
-    _o: unknown,
-    table: TableProtection,
-  ): Promise<T> => {
-    if ((table.roundTo ?? 1) > 1) {
-      throw new AccessDenied("Afgeronde cijfers worden hier (nog) niet gegeven.", "maandcijfers");
-    }
-    const withheld = new Set(table.withholdTypes ?? []);
-    const rows = withheld.size > 0 ? data.rows.filter((r) => !withheld.has(r.inpCode.trim())) : data.rows;
-    // The ledger is per area and minimum; leaving types out changes the area's table, so it gets
-    // its own ledger key.
-    const key = withheld.size > 0 ? `${area}|zonder:${[...withheld].sort().join(",")}` : area;
-    return {
-      ...data,
-      rows,
-      shown: await protectAreaCounts(ledger, key, rows, { minimum: table.minimum, until }),
-    };
-  };
 }
 
 /** The gemeenten of the newest boundary year in the store, sorted by name. */

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { currentMonth, lastCompleteMonth, parseMonthParam } from "./month-param.ts";
+import { currentMonth, lastCompleteMonth } from "../domain/time.ts";
+import { parseMonthParam } from "./month-param.ts";
 
 describe("month parameter", () => {
   it("parses YYYY-MM only", () => {

@@ -1,6 +1,4 @@
-// The `maand` query parameter (YYYY-MM) and the default month of the monthly figures.
-
-import { addMonths, localBuckets } from "../domain/time.ts";
+// The `maand` query parameter (YYYY-MM).
 
 /** "2024-03" -> 202403; null for anything else (including month 00 or 13). */
 export function parseMonthParam(value: string): number | null {
@@ -9,14 +7,4 @@ export function parseMonthParam(value: string): number | null {
   const year = Number(m[1]);
   if (year < 1900) return null;
   return year * 100 + Number(m[2]);
-}
-
-/** The month (yyyymm) that `now` falls in, in Dutch local time. */
-export function currentMonth(now: Date): number {
-  return localBuckets(now.getTime()).month;
-}
-
-/** The last month that is over (Dutch local time): the default month of the monthly figures. */
-export function lastCompleteMonth(now: Date): number {
-  return addMonths(currentMonth(now), -1);
 }

@@ -6,14 +6,14 @@ import { type Context, Hono } from "hono";
 import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
 import { requesterFor } from "../../disclosure/store-gate.ts";
 import { SHOW_ALL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
+import { protectCounts } from "../../disclosure/table-protection/protect-counts.ts";
 import { CBS_CODE } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
-import { addMonths } from "../../domain/time.ts";
+import { addMonths, lastCompleteMonth } from "../../domain/time.ts";
 import type { MonthlyCount } from "../../store/store.ts";
 import type { PageStore } from "../app.ts";
-import { protectCounts } from "../app.ts";
 import { type ApiVariables, apiToken, problem } from "../middleware/api-token/api-token.ts";
-import { lastCompleteMonth, parseMonthParam } from "../month-param.ts";
+import { parseMonthParam } from "../month-param.ts";
 
 export interface ApiDeps {
   store: PageStore;
