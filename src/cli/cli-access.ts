@@ -8,6 +8,7 @@ import {
   type Gate,
   type Requester,
 } from "../disclosure/disclosure-gate.ts";
+import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import { openStoreGate, requesterFor } from "../disclosure/store-gate.ts";
 import { InputError } from "../domain/errors.ts";
 import type { Store } from "../store/store.ts";
@@ -23,6 +24,7 @@ export interface AccessOptions {
 
 export interface CliAccess {
   gate: Gate;
+  registry: LegalBasisRegistry;
   requester: Requester;
   purpose: string | null;
 }
@@ -44,7 +46,12 @@ export async function withCliAccess<T>(
   const requester = { ...(await requesterFor(store, as)), strongAuth: true };
   const access = await openStoreGate({ store, dbPath, env: fx.env, now: fx.now });
   try {
-    return await work({ gate: access.gate, requester, purpose: o.doel ?? fx.env.DRIEHOEK_DOEL ?? null });
+    return await work({
+      gate: access.gate,
+      registry: access.registry,
+      requester,
+      purpose: o.doel ?? fx.env.DRIEHOEK_DOEL ?? null,
+    });
   } finally {
     await access.close();
   }

@@ -9,6 +9,7 @@ import { registerDemoCommand } from "./demo-command.ts";
 import { speakDutch } from "./dutch-commander.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerIngestCommands } from "./ingest-command.ts";
+import { registerProductCommands } from "./product-command.ts";
 import { registerPseudonymCommand } from "./pseudonym-command.ts";
 import { registerRegisterCommands } from "./register-command.ts";
 import { registerRetentionCommand } from "./retention-command.ts";
@@ -33,6 +34,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerRegisterCommands(program, fx);
   registerRetentionCommand(program, fx);
   registerPseudonymCommand(program, fx);
+  registerProductCommands(program, fx);
   return program;
 }
 

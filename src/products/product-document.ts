@@ -11,6 +11,8 @@ export interface Withheld {
   afgeschermd: true;
 }
 export const WITHHELD: Withheld = Object.freeze({ afgeschermd: true as const });
+/** How every format writes a withheld cell. */
+export const WITHHELD_LABEL = "afgeschermd";
 
 /** A table cell: a number, a text, nothing (not applicable / no value), or withheld. */
 export type Cell = number | string | null | Withheld;

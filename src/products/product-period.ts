@@ -50,35 +50,39 @@ function monthsPeriod(kind: PeriodKind, id: string, label: string, from: number,
 /** Parses a period; throws InputError (field "--periode") with the accepted forms otherwise. */
 export function parsePeriod(text: string): ProductPeriod {
   const s = text.trim().toUpperCase();
-  let m: RegExpMatchArray | null;
   const bad = () =>
     new InputError(
       `periode "${text}" klopt niet: gebruik JJJJ-MM (maand), JJJJ-Qn (kwartaal), JJJJ-Hn (halfjaar), JJJJ (jaar), JJJJ-Www (week) of JJJJ-MM-DD (dag)`,
       "--periode",
     );
-  if ((m = s.match(/^(\d{4})$/))) {
-    const y = Number(m[1]);
+  const year = s.match(/^(\d{4})$/);
+  if (year) {
+    const y = Number(year[1]);
     return monthsPeriod("jaar", s, String(y), y * 100 + 1, y * 100 + 12);
   }
-  if ((m = s.match(/^(\d{4})-(\d{2})$/))) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
+  const month = s.match(/^(\d{4})-(\d{2})$/);
+  if (month) {
+    const y = Number(month[1]);
+    const mo = Number(month[2]);
     if (mo < 1 || mo > 12) throw bad();
     return monthsPeriod("maand", s, monthLabelNl(y * 100 + mo), y * 100 + mo, y * 100 + mo);
   }
-  if ((m = s.match(/^(\d{4})-Q([1-4])$/))) {
-    const y = Number(m[1]);
-    const q = Number(m[2]);
+  const quarter = s.match(/^(\d{4})-Q([1-4])$/);
+  if (quarter) {
+    const y = Number(quarter[1]);
+    const q = Number(quarter[2]);
     return monthsPeriod("kwartaal", s, `${q}e kwartaal ${y}`, y * 100 + 3 * q - 2, y * 100 + 3 * q);
   }
-  if ((m = s.match(/^(\d{4})-H([12])$/))) {
-    const y = Number(m[1]);
-    const h = Number(m[2]);
+  const half = s.match(/^(\d{4})-H([12])$/);
+  if (half) {
+    const y = Number(half[1]);
+    const h = Number(half[2]);
     return monthsPeriod("halfjaar", s, `${h}e halfjaar ${y}`, y * 100 + 6 * h - 5, y * 100 + 6 * h);
   }
-  if ((m = s.match(/^(\d{4})-W(\d{2})$/))) {
-    const y = Number(m[1]);
-    const w = Number(m[2]);
+  const week = s.match(/^(\d{4})-W(\d{2})$/);
+  if (week) {
+    const y = Number(week[1]);
+    const w = Number(week[2]);
     // The Monday of week 1 is the Monday on or before 4 January.
     const jan4 = daysOf(ymd(y, 1, 4));
     const monday = jan4 - ((((jan4 + 3) % 7) + 7) % 7) + (w - 1) * 7;
@@ -98,17 +102,18 @@ export function parsePeriod(text: string): ProductPeriod {
       days: { from: first, to: last },
     };
   }
-  if ((m = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = s.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (day) {
+    const [y, mo, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
     if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y * 100 + mo)) throw bad();
-    const day = ymd(y, mo, d);
+    const date = ymd(y, mo, d);
     return {
       kind: "dag",
       id: s,
       label: `${d} ${MONTHS_NL[mo - 1]} ${y}`,
       from: y * 100 + mo,
       to: y * 100 + mo,
-      days: { from: day, to: day },
+      days: { from: date, to: date },
     };
   }
   throw bad();

@@ -20,7 +20,7 @@ import { AccessDenied } from "../domain/errors.ts";
 import { addMonths, currentMonth, lastCompleteMonth, monthLabelNl } from "../domain/time.ts";
 import { monthParam } from "../render/format-nl.ts";
 import { buildMonthlyFigures, monthlyFiguresPeriods } from "../render/monthly-figures-model.ts";
-import type { MonthlyCount, Store } from "../store/store.ts";
+import type { Store } from "../store/store.ts";
 import type { OidcLogin } from "./auth/oidc-login.ts";
 import { type AuthVariables, requireLogin } from "./middleware/authentication/authentication.ts";
 import { csrfProtection } from "./middleware/csrf/csrf.ts";

@@ -2,18 +2,8 @@
 // node_modules and the site's own stylesheet. A fixed list: nothing else on disk is reachable.
 
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
-
-const require = createRequire(import.meta.url);
-
-/** URL name under /static/ -> absolute file path. */
-export const STATIC_FILES: Readonly<Record<string, string>> = {
-  "utrecht.css": require.resolve("@utrecht/component-library-css/dist/index.css"),
-  "voorbeeld-theme.css": require.resolve("@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css"),
-  "driehoek.css": fileURLToPath(new URL("./static/driehoek.css", import.meta.url)),
-};
+import { STYLESHEET_FILES as STATIC_FILES } from "../render/stylesheets.ts";
 
 export function registerStatic(app: Hono): void {
   const cache = new Map<string, string>();
