@@ -181,3 +181,8 @@ export function ProductView({ doc }: { doc: ProductDocument }) {
     </article>
   );
 }
+
+/** The product markup as an HTML fragment (for the golden files and tests). */
+export function productViewHtml(doc: ProductDocument): string {
+  return String(<ProductView doc={doc} />);
+}
