@@ -387,6 +387,99 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.ok(got.some((r) => r.month === 202304 && r.count === 2)); // the 31 March 22:30 UTC one is April
     });
 
+    it("counts per wijk and buurt of a gemeente, and lists registrations by area, days and type", async () => {
+      const regs: Registration[] = [];
+      const rows = [
+        // [UTC start, INP code, attempt, wijk, buurt, gemeente]
+        ["2024-03-31T21:30:00Z", "1.1.1", true, "WK900201", "BU90020101", "GM9002"], // 31 March 23:30 local
+        ["2024-03-31T22:30:00Z", "1.1.1", false, "WK900201", "BU90020101", "GM9002"], // 1 April 00:30 local
+        ["2024-04-10T10:00:00Z", "1.4.5", false, "WK900201", "BU90020102", "GM9002"],
+        ["2024-04-11T10:00:00Z", "1.1.1", false, "WK900202", "BU90020201", "GM9002"],
+        ["2024-04-12T10:00:00Z", "1.1.1", false, "WK900301", "BU90030101", "GM9003"], // other gemeente
+        ["2024-04-13T10:00:00Z", "1.1.1", false, null, null, "GM9002"], // no wijk known
+      ] as const;
+      rows.forEach(([iso, code, attempt, wijk, buurt, gemeente], n) => {
+        regs.push(
+          makeRegistration({
+            sourceId: `W${n}`,
+            startsAt: new Date(iso),
+            inpCode: code,
+            attempt,
+            placement: { year: 2024, buurt, wijk, gemeente, pc4: null, method: "punt" },
+          }),
+        );
+      });
+      await store.loadDelivery(newDelivery(), content(regs));
+      // Independent count of the rows above for GM9002 per wijk, local month and code.
+      const expected = new Map<string, { count: number; attempts: number }>();
+      for (const r of regs) {
+        if (r.placement.gemeente !== "GM9002" || !r.placement.wijk) continue;
+        const key = `${r.placement.wijk}|${localBuckets(r.startsAt.getTime()).month}|${r.inpCode}`;
+        const e = expected.get(key) ?? { count: 0, attempts: 0 };
+        e.count++;
+        if (r.attempt) e.attempts++;
+        expected.set(key, e);
+      }
+      const got = await store.monthlyCountsWithin({
+        gemeente: "GM9002",
+        level: "wijk",
+        fromMonth: 202401,
+        toMonth: 202412,
+      });
+      assert.deepEqual(
+        new Map(
+          got.map((r) => [`${r.area}|${r.month}|${r.inpCode}`, { count: r.count, attempts: r.attempts }]),
+        ),
+        expected,
+      );
+      assert.equal(expected.get("WK900201|202403|1.1.1")?.count, 1);
+      const buurten = await store.monthlyCountsWithin({
+        gemeente: "GM9002",
+        level: "buurt",
+        fromMonth: 202404,
+        toMonth: 202404,
+      });
+      assert.deepEqual(
+        buurten.map((r) => `${r.area}:${r.inpCode}:${r.count}`),
+        ["BU90020101:1.1.1:1", "BU90020102:1.4.5:1", "BU90020201:1.1.1:1"],
+      );
+
+      const april = await store.registrations({
+        area: "GM9002",
+        level: "gemeente",
+        fromDay: 20240401,
+        toDay: 20240430,
+      });
+      assert.deepEqual(
+        april.map((r) => r.sourceId),
+        ["W1", "W2", "W3", "W5"],
+      );
+      const burglaries = await store.registrations({
+        area: "WK900201",
+        level: "wijk",
+        fromDay: 20240331,
+        toDay: 20240401,
+        inpCodes: ["1.1.1"],
+      });
+      assert.deepEqual(
+        burglaries.map((r) => [r.sourceId, r.local.day, r.attempt]),
+        [
+          ["W0", 20240331, true],
+          ["W1", 20240401, false],
+        ],
+      );
+      assert.deepEqual(
+        await store.registrations({
+          area: "BU90020102",
+          level: "buurt",
+          fromDay: 20240401,
+          toDay: 20240430,
+          inpCodes: ["1.1.1"],
+        }),
+        [],
+      );
+    });
+
     it("keeps gemeente counts right when newer versions change type, month or gemeente", async () => {
       const at = (gemeente: string) => ({
         year: 2024,

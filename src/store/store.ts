@@ -62,6 +62,21 @@ export interface MonthlyCount {
   attempts: number;
 }
 
+/** A monthly count of one area (a wijk or buurt of the gemeente asked). */
+export interface AreaMonthlyCount extends MonthlyCount {
+  area: string;
+}
+
+export interface RegistrationsQuery {
+  area: string;
+  level: "gemeente" | "wijk" | "buurt";
+  /** Inclusive local days, yyyymmdd. */
+  fromDay: number;
+  toDay: number;
+  /** Only these INP codes (all when absent). */
+  inpCodes?: readonly string[];
+}
+
 /** A sum of months `from`…`to` (yyyymm) of one series (an INP code, or "totaal"). */
 export interface LedgerInterval {
   series: string;
@@ -110,6 +125,15 @@ export interface Store {
   personPseudonyms(gemeente: string): Promise<string[]>;
   registrationVersions(source: string, sourceId: string): Promise<StoredVersion[]>;
   monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]>;
+  /** Monthly counts per wijk or buurt placed in a gemeente, in one query. */
+  monthlyCountsWithin(q: {
+    gemeente: string;
+    level: "wijk" | "buurt";
+    fromMonth: number;
+    toMonth: number;
+  }): Promise<AreaMonthlyCount[]>;
+  /** Current registrations placed in the area whose local counting day lies in the range, oldest first. */
+  registrations(q: RegistrationsQuery): Promise<Registration[]>;
   aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]>;
 
   // Organisations and users (issue 4)

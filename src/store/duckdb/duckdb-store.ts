@@ -14,7 +14,7 @@ import {
   type QuarantineEntry,
 } from "../../domain/delivery.ts";
 import { StoreError } from "../../domain/errors.ts";
-import type { AggregateRow } from "../../domain/registration.ts";
+import type { AggregateRow, Registration } from "../../domain/registration.ts";
 import {
   type Cell,
   parsePersons,
@@ -26,12 +26,14 @@ import { CONTENT_COLUMNS, MIGRATIONS, REGISTRATION_COLUMNS } from "../schema.ts"
 import { SpoolWriter } from "../spool.ts";
 import type {
   AddressPoint,
+  AreaMonthlyCount,
   DeliveryContent,
   LedgerInterval,
   LoadOutcome,
   MonthlyCount,
   MonthlyCountsQuery,
   NewDelivery,
+  RegistrationsQuery,
   Store,
   StoredVersion,
 } from "../store.ts";
@@ -842,6 +844,44 @@ export class DuckDbStore implements Store {
       count: Number(r.n),
       attempts: Number(r.attempts),
     }));
+  }
+
+  async monthlyCountsWithin(q: {
+    gemeente: string;
+    level: "wijk" | "buurt";
+    fromMonth: number;
+    toMonth: number;
+  }): Promise<AreaMonthlyCount[]> {
+    const column = q.level === "wijk" ? "wijk" : "buurt";
+    const rows = await this.query(
+      `SELECT ${column} AS area, local_month AS month, inp_code, count(*) AS n, count(*) FILTER (WHERE attempt) AS attempts
+       FROM registration
+       WHERE gemeente = ? AND ${column} IS NOT NULL AND local_month BETWEEN ? AND ? AND inp_code IS NOT NULL
+       GROUP BY ${column}, local_month, inp_code ORDER BY ${column}, local_month, inp_code`,
+      [q.gemeente, q.fromMonth, q.toMonth],
+    );
+    return rows.map((r) => ({
+      area: String(r.area),
+      month: Number(r.month),
+      inpCode: String(r.inp_code),
+      count: Number(r.n),
+      attempts: Number(r.attempts),
+    }));
+  }
+
+  async registrations(q: RegistrationsQuery): Promise<Registration[]> {
+    const column = { gemeente: "gemeente", wijk: "wijk", buurt: "buurt" }[q.level];
+    const day = (d: number) =>
+      `${Math.floor(d / 10000)}-${String(Math.floor(d / 100) % 100).padStart(2, "0")}-${String(d % 100).padStart(2, "0")}`;
+    const codes = q.inpCodes ?? [];
+    const rows = await this.query(
+      `SELECT * FROM registration
+       WHERE ${column} = ? AND local_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)
+       ${codes.length > 0 ? `AND inp_code IN (${codes.map(() => "?").join(", ")})` : ""}
+       ORDER BY starts_at, source, source_id`,
+      [q.area, day(q.fromDay), day(q.toDay), ...codes],
+    );
+    return rows.map(rowToRegistration);
   }
 
   async aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]> {
