@@ -60,7 +60,14 @@ describe("the product catalog on the fixed demo", () => {
     const period = parsePeriod(PERIOD[def.id] ?? "2026-09");
     describe(def.id, () => {
       it("matches its golden JSON and HTML", async () => {
-        const doc = await runAs(t, def, t.userFor("burgemeester"), PURPOSE.burgemeester, t.gemeenten[0], period);
+        const doc = await runAs(
+          t,
+          def,
+          t.userFor("burgemeester"),
+          PURPOSE.burgemeester,
+          t.gemeenten[0],
+          period,
+        );
         docs.set(def.id, doc);
         checkGolden(`${def.id}.json`, `${JSON.stringify(doc, null, 2)}\n`);
         checkGolden(`${def.id}.html`, `${productViewHtml(doc)}\n`);
@@ -80,7 +87,10 @@ describe("the product catalog on the fixed demo", () => {
           if (format === "xlsx") {
             const wb = new ExcelJS.Workbook();
             await wb.xlsx.load(out.content as unknown as ArrayBuffer);
-            assert.equal(wb.worksheets.length, 1 + doc.sections.flatMap((s) => s.blocks).filter((b) => b.kind === "table").length);
+            assert.equal(
+              wb.worksheets.length,
+              1 + doc.sections.flatMap((s) => s.blocks).filter((b) => b.kind === "table").length,
+            );
           }
           if (format === "pdf") {
             const file = join(mkdtempSync(join(tmpdir(), "driehoek-pdf-")), `${def.id}.pdf`);
@@ -89,7 +99,10 @@ describe("the product catalog on the fixed demo", () => {
             assert.match(info, /Tagged:\s+yes/);
             const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
             assert.ok(text.includes(doc.title), "the title is in the PDF text");
-            assert.ok(text.includes(doc.disclosure?.legalBasisLabel ?? "?"), "the legal basis is in the footer");
+            assert.ok(
+              text.includes(doc.disclosure?.legalBasisLabel ?? "?"),
+              "the legal basis is in the footer",
+            );
           }
         }
       });
