@@ -189,6 +189,7 @@ export function createGate(deps: GateDeps): Gate {
           ? Math.max(5, configured.roundTo ?? 1)
           : configured.roundTo,
         withholdTypes: configured.withholdTypes,
+        withholdBelow: configured.withholdBelow,
       };
       const asked = table.minimum > 1 || (table.roundTo ?? 1) > 1 || (table.withholdTypes?.length ?? 0) > 0;
       if (asked && !protecting.includes("tabelbeveiliging")) protecting.push("tabelbeveiliging");

@@ -27,7 +27,13 @@ export type Cadence = (typeof CADENCES)[number];
 /** The store reads products may make (only ever through the engine, so through the gate). */
 export type ProductStore = Pick<
   Store,
-  "listAreas" | "monthlyCounts" | "protectionLedger" | "addToProtectionLedger"
+  | "listAreas"
+  | "areas"
+  | "monthlyCounts"
+  | "monthlyCountsWithin"
+  | "registrations"
+  | "protectionLedger"
+  | "addToProtectionLedger"
 >;
 
 /** What load and build get to know about the request. */
@@ -57,6 +63,11 @@ export interface ProductDefinition<I = unknown> {
   /** Roles it is made for (the default recipients in an agreement). */
   audience: readonly Role[];
   sensitivity: Sensitivity;
+  /**
+   * Every area the product shows figures of, for the access decision and the register (each must
+   * be allowed); default: the product's own area.
+   */
+  disclosedAreas?(store: ProductStore, ctx: ProductContext): Promise<string[]>;
   /** Reads what the product needs (raw: before protection). */
   load(store: ProductStore, ctx: ProductContext): Promise<I>;
   /** Applies the table protection the gate asks for. */

@@ -70,7 +70,7 @@ export async function runProduct<I>(
       requester: req.requester,
       purpose: req.purpose,
       what: def.id,
-      areas: [area.code],
+      areas: def.disclosedAreas ? await def.disclosedAreas(deps.store, ctx) : [area.code],
       period: req.period.id,
       sensitivity: def.sensitivity,
       facts: req.facts,

@@ -41,6 +41,7 @@ export type PageStore = Pick<
   Store,
   | "listAreas"
   | "monthlyCounts"
+  | "monthlyCountsWithin"
   | "user"
   | "users"
   | "saveUser"

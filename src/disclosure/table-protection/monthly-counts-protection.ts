@@ -14,6 +14,20 @@ export type Shown = (code: string, from: number, to: number) => boolean;
 export const TOTAL = "totaal";
 export const SHOW_ALL: Shown = () => true;
 
+/**
+ * The sums every product may show of one series, most wanted first: every month, every year to
+ * date, every 12-month window (those that would start before the first month start there).
+ * `months` are consecutive yyyymm values starting in January; intervals are indexes into them.
+ */
+export function windowCandidates(series: string, months: readonly number[]): SeriesInterval[] {
+  const n = months.length;
+  const out: SeriesInterval[] = [];
+  for (let i = 0; i < n; i++) out.push({ series, from: i, to: i });
+  for (let i = 0; i < n; i++) out.push({ series, from: i - ((months[i] as number) % 100) + 1, to: i });
+  for (let i = 0; i < n; i++) out.push({ series, from: Math.max(0, i - 11), to: i });
+  return out;
+}
+
 /** A decision: what may be shown, and the sums (yyyymm) it lets through, for the ledger. */
 export interface CountsDecision {
   shown: Shown;
@@ -66,7 +80,9 @@ export function decideMonthlyCounts(
   const hit = cache.get(key);
   if (hit) return hit;
 
-  const firstYear = Math.floor(Math.min(...relevant.map((r) => r.month)) / 100);
+  const firstYear = Math.floor(
+    relevant.reduce((m, r) => Math.min(m, r.month), Number.POSITIVE_INFINITY) / 100,
+  );
   const first = firstYear * 100 + 1;
   const months: number[] = [];
   for (let m = first; m <= opts.until; m = addMonths(m, 1)) months.push(m);
@@ -86,14 +102,7 @@ export function decideMonthlyCounts(
     total[i] = (total[i] as number) + r.count;
   }
   const codes = [...byCode.keys()].sort();
-  const candidates: SeriesInterval[] = [];
-  for (const series of [TOTAL, ...codes]) {
-    for (let i = 0; i < n; i++) candidates.push({ series, from: i, to: i });
-    for (let i = 0; i < n; i++)
-      candidates.push({ series, from: i - ((months[i] as number) % 100) + 1, to: i });
-    // 12-month windows; those that would start before the data start from its first month.
-    for (let i = 0; i < n; i++) candidates.push({ series, from: Math.max(0, i - 11), to: i });
-  }
+  const candidates = [TOTAL, ...codes].flatMap((series) => windowCandidates(series, months));
   // Earlier publications inside these months and series are kept (forced).
   const known = new Set([TOTAL, ...codes]);
   const earlier: SeriesInterval[] = (opts.published ?? []).flatMap((x) => {

@@ -5,6 +5,7 @@
 import { AccessDenied } from "../../domain/errors.ts";
 import type { MonthlyCount, Store } from "../../store/store.ts";
 import { protectAreaCounts, type Shown } from "./monthly-counts-protection.ts";
+import { type FamilyStore, hasFamilyLedger, protectFamily } from "./protect-family.ts";
 import type { TableProtection } from "./protection-rules.ts";
 
 /** Monthly counts with the decision which sums may be shown, and the rounding asked (1: none). */
@@ -19,7 +20,8 @@ export interface ProtectedCounts {
  * `until`. Rounding (open data) is refused unless the caller shows rounded counts (`rounding`).
  */
 export function protectCounts(
-  ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger">,
+  ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger"> &
+    Partial<Pick<Store, "monthlyCountsWithin">>,
   area: string,
   until: number,
   opts: { rounding?: boolean } = {},
@@ -33,11 +35,21 @@ export function protectCounts(
     // The ledger is per area and minimum; leaving types out changes the area's table, so it gets
     // its own ledger key.
     const key = withheld.size > 0 ? `${area}|zonder:${[...withheld].sort().join(",")}` : area;
-    return {
-      ...data,
-      rows,
-      shown: await protectAreaCounts(ledger, key, rows, { minimum: table.minimum, until }),
-      roundTo: table.roundTo ?? 1,
-    };
+    // Once wijk or buurt figures of a gemeente were shown, its own figures are decided with them.
+    const family =
+      withheld.size === 0 && table.minimum > 1 && ledger.monthlyCountsWithin !== undefined
+        ? (ledger as FamilyStore)
+        : null;
+    const shown =
+      family && (await hasFamilyLedger(family, area, table.minimum))
+        ? (
+            await protectFamily(family, area, rows, {
+              minimum: table.minimum,
+              until,
+              withholdBelow: table.withholdBelow,
+            })
+          ).gemeente
+        : await protectAreaCounts(ledger, key, rows, { minimum: table.minimum, until });
+    return { ...data, rows, shown, roundTo: table.roundTo ?? 1 };
   };
 }

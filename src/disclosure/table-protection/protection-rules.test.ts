@@ -16,7 +16,11 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
   };
 
   it("withholds counts 1–4 from recipients outside the police, not from the police", () => {
-    assert.deepEqual(rules.for(mayor, "aggregated"), { minimum: 5, roundTo: undefined });
+    assert.deepEqual(rules.for(mayor, "aggregated"), {
+      minimum: 5,
+      roundTo: undefined,
+      withholdBelow: ["1.4.1"],
+    });
     assert.deepEqual(rules.for(chief, "aggregated"), { minimum: 0, roundTo: undefined });
   });
 
@@ -26,7 +30,7 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
   });
 
   it("asks nothing where no rule applies (records are protected otherwise)", () => {
-    assert.deepEqual(rules.for(mayor, "incident"), { minimum: 0 });
+    assert.deepEqual(rules.for(mayor, "incident"), { minimum: 0, withholdBelow: ["1.4.1"] });
   });
 
   it("leaves sexual offences out below the gemeente for recipients outside the police", () => {
@@ -34,5 +38,8 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
     assert.deepEqual(rules.for(mayor, "aggregated", ["BU90010101"]).withholdTypes, ["1.4.1"]);
     assert.equal(rules.for(mayor, "aggregated", ["GM9001"]).withholdTypes, undefined);
     assert.equal(rules.for(chief, "aggregated", ["WK900101"]).withholdTypes, undefined);
+    // Whatever was asked, products that add wijken to a gemeente know what to leave out there.
+    assert.deepEqual(rules.for(mayor, "aggregated", ["GM9001"]).withholdBelow, ["1.4.1"]);
+    assert.equal(rules.for(chief, "aggregated", ["GM9001"]).withholdBelow, undefined);
   });
 });

@@ -41,6 +41,11 @@ export interface TableProtection {
   roundTo?: number;
   /** Types (INP codes) left out altogether, totals computed without them (sexual offences below the gemeente). */
   withholdTypes?: string[];
+  /**
+   * Types this recipient never gets below the gemeente (wijk, buurt), whatever was asked: for
+   * products that show a gemeente together with its wijken and buurten.
+   */
+  withholdBelow?: string[];
 }
 
 export interface ProtectionRules {
@@ -68,10 +73,11 @@ export function loadProtectionRules(dir: string = DEFAULT_CONFIG_DIR): Protectio
       const base: TableProtection = match
         ? { minimum: match.minimum, roundTo: match.afronden }
         : { minimum: 0 };
+      if (!zeden || (zeden.ontvangers !== "iedereen" && police)) return base;
       const below = areas.some((a) => BELOW_GEMEENTE.test(a));
-      if (zeden && below && (zeden.ontvangers === "iedereen" || !police))
-        return { ...base, withholdTypes: zeden.inpCodes };
-      return base;
+      return below
+        ? { ...base, withholdTypes: zeden.inpCodes, withholdBelow: zeden.inpCodes }
+        : { ...base, withholdBelow: zeden.inpCodes };
     },
   };
 }

@@ -1,0 +1,62 @@
+// The family decision (area-family-protection.ts) with its ledgers: the gemeente's own sums in the
+// gemeente's ledger (the same one the gemeente-only decision keeps), the wijken's and buurten's
+// in the family ledger. Once a gemeente has a family ledger, every decision for that gemeente is
+// a family decision, so no later figure of the gemeente can be set against earlier wijk figures.
+
+import { CBS_CODE } from "../../domain/area.ts";
+import type { LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
+import { decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
+
+export type FamilyStore = Pick<Store, "protectionLedger" | "addToProtectionLedger" | "monthlyCountsWithin">;
+
+/** Ledger key of the wijken and buurten of a gemeente. */
+export const familyLedgerKey = (gemeente: string) => `${gemeente}|familie`;
+
+/** Whether wijk or buurt figures of this gemeente were ever shown at this minimum. */
+export async function hasFamilyLedger(
+  store: Pick<Store, "protectionLedger">,
+  gemeente: string,
+  minimum: number,
+): Promise<boolean> {
+  return (
+    CBS_CODE.gemeente.test(gemeente) &&
+    (await store.protectionLedger(familyLedgerKey(gemeente), minimum)).length > 0
+  );
+}
+
+/**
+ * Decides for the gemeente with its wijken and buurten (types in `withholdBelow` left out of the
+ * wijken and buurten), reading and growing both ledgers.
+ */
+export async function protectFamily(
+  store: FamilyStore,
+  gemeente: string,
+  rows: readonly MonthlyCount[],
+  opts: { minimum: number; until: number; withholdBelow?: readonly string[] },
+): Promise<FamilyDecision> {
+  const below = new Set(opts.withholdBelow ?? []);
+  const keep = <T extends MonthlyCount>(xs: T[]) =>
+    below.size > 0 ? xs.filter((r) => !below.has(r.inpCode.trim())) : xs;
+  const range = { gemeente, fromMonth: 190001, toMonth: opts.until };
+  const wijken = keep(await store.monthlyCountsWithin({ ...range, level: "wijk" }));
+  const buurten = keep(await store.monthlyCountsWithin({ ...range, level: "buurt" }));
+  // The family ledger is per set of withheld types, like the gemeente-only ledger.
+  const familyKey =
+    below.size > 0
+      ? `${familyLedgerKey(gemeente)}|zonder:${[...below].sort().join(",")}`
+      : familyLedgerKey(gemeente);
+  const own = await store.protectionLedger(gemeente, opts.minimum);
+  const family = await store.protectionLedger(familyKey, opts.minimum);
+  const decision = decideAreaFamily(
+    { gemeente, rows, wijken, buurten },
+    { minimum: opts.minimum, until: opts.until, published: [...own, ...family] },
+  );
+  const had = new Set([...own, ...family].map((x) => `${x.series}|${x.from}|${x.to}`));
+  const fresh = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
+  const isChild = (x: LedgerInterval) => x.series.includes("|");
+  const ownFresh = fresh.filter((x) => !isChild(x));
+  const familyFresh = fresh.filter(isChild);
+  if (ownFresh.length > 0) await store.addToProtectionLedger(gemeente, opts.minimum, ownFresh);
+  if (familyFresh.length > 0) await store.addToProtectionLedger(familyKey, opts.minimum, familyFresh);
+  return decision;
+}
