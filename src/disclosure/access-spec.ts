@@ -44,3 +44,17 @@ export const HIGHEST: Record<Role, Sensitivity | null> = {
   fg: null,
   beheerder: null,
 };
+
+/**
+ * The highest sensitivity with the facts a product states about its content: the mayor (only the
+ * mayor; officials get figures) gets single records that touch public order and are not criminal
+ * enforcement (Wpg art. 16 lid 1 sub c).
+ */
+export function highestFor(
+  role: Role,
+  facts?: { touchesPublicOrder?: boolean; criminalEnforcement?: boolean },
+): Sensitivity | null {
+  if (role === "burgemeester" && facts?.touchesPublicOrder && facts.criminalEnforcement === false)
+    return "incident";
+  return HIGHEST[role];
+}

@@ -2,6 +2,7 @@
 // cadence, audience, sensitivity) and three steps the engine runs through the disclosure gate:
 // load the data from the store, protect it as the gate demands, build the document (pure).
 
+import type { DisclosureFacts } from "../disclosure/disclosure-gate.ts";
 import type { TableProtection } from "../disclosure/table-protection/protection-rules.ts";
 import type { AreaLevel, AreaSummary } from "../domain/area.ts";
 import type { Role } from "../domain/roles.ts";
@@ -44,6 +45,8 @@ export interface ProductContext {
   lastCompleteMonth: number;
   /** When the product is made. */
   now: Date;
+  /** Key for registration pseudonyms (32 bytes, kept outside the store); record-level products need it. */
+  recordKey?: Uint8Array;
 }
 
 export interface ProductDefinition<I = unknown> {
@@ -63,6 +66,11 @@ export interface ProductDefinition<I = unknown> {
   /** Roles it is made for (the default recipients in an agreement). */
   audience: readonly Role[];
   sensitivity: Sensitivity;
+  /**
+   * What the product's content is, for the legal basis's conditions (e.g. a day report touches the
+   * mayor's public-order powers and is not criminal enforcement). Absent: nothing is assumed.
+   */
+  facts?: DisclosureFacts;
   /**
    * Every area the product shows figures of, for the access decision and the register (each must
    * be allowed); default: the product's own area.

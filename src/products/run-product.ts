@@ -26,6 +26,8 @@ export interface ProductEngineDeps {
   gate: Gate;
   registry: LegalBasisRegistry;
   now: () => Date;
+  /** Key for registration pseudonyms, for record-level products. */
+  recordKey?: Uint8Array;
 }
 
 /** Finds the area (newest boundary year that has it); public reference data. */
@@ -64,7 +66,7 @@ export async function runProduct<I>(
       "--periode",
     );
   }
-  const ctx = { area, period: req.period, lastCompleteMonth: complete, now };
+  const ctx = { area, period: req.period, lastCompleteMonth: complete, now, recordKey: deps.recordKey };
   const r = await deps.gate.disclose(
     {
       requester: req.requester,
@@ -73,7 +75,7 @@ export async function runProduct<I>(
       areas: def.disclosedAreas ? await def.disclosedAreas(deps.store, ctx) : [area.code],
       period: req.period.id,
       sensitivity: def.sensitivity,
-      facts: req.facts,
+      facts: def.facts || req.facts ? { ...def.facts, ...req.facts } : undefined,
     },
     () => def.load(deps.store, ctx),
     {

@@ -61,6 +61,9 @@ export async function openProductTestStore(): Promise<ProductTestStore> {
   return { store, gemeenten: [gemeenten[0]?.code as string, gemeenten[1]?.code as string], userFor };
 }
 
+/** A fixed pseudonym key, so the golden files of record-level products stay the same. */
+const RECORD_KEY = new Uint8Array(32).fill(9);
+
 /** Runs a product as a user for a purpose with a fresh gate (its own register). */
 export async function runAs<I>(
   t: ProductTestStore,
@@ -73,12 +76,16 @@ export async function runAs<I>(
   const now = () => PRODUCT_DEMO.now;
   const access = await openTestGate(t.store, now);
   try {
-    return await runProduct({ store: t.store, gate: access.gate, registry: access.registry, now }, def, {
-      requester: { ...(await requesterFor(t.store, user)), strongAuth: true },
-      purpose,
-      area,
-      period,
-    });
+    return await runProduct(
+      { store: t.store, gate: access.gate, registry: access.registry, now, recordKey: RECORD_KEY },
+      def,
+      {
+        requester: { ...(await requesterFor(t.store, user)), strongAuth: true },
+        purpose,
+        area,
+        period,
+      },
+    );
   } finally {
     await access.close();
   }

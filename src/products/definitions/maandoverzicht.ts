@@ -24,12 +24,30 @@ const SECTIONS = [
 const c = (v: Count): Cell => countCell(v);
 const orNull = (v: number | null): Cell => v;
 
+/** Which earlier periods have figures at all (before the first month with data there are none). */
+interface Known {
+  month: boolean;
+  yearToDate: boolean;
+}
+
+/** The figures with the comparisons to periods without any data taken out (no figures, not 0). */
+function withoutUnknown(t: TypeFigures, known: Known): TypeFigures {
+  const none = (x: TypeFigures["month"]) => ({ ...x, previous: null, difference: null, percent: null });
+  return {
+    ...t,
+    month: known.month ? t.month : none(t.month),
+    yearToDate: known.yearToDate ? t.yearToDate : none(t.yearToDate),
+  };
+}
+
 function typeRow(
   t: TypeFigures,
   tests: { month: ReturnType<typeof testChanges>[number]; ytd: ReturnType<typeof testChanges>[number] },
   depth: number,
+  known: Known,
   total = false,
 ): Row {
+  const previous = (ok: boolean, v: Count): Cell => (ok ? c(v) : null);
   return {
     depth,
     total,
@@ -37,12 +55,12 @@ function typeRow(
       soort: t.label,
       code: t.code === "totaal" ? null : t.code,
       maand: c(t.month.current),
-      maandVorigJaar: c(t.month.previous),
+      maandVorigJaar: previous(known.month, t.month.previous),
       maandVerschil: orNull(t.month.percent),
       maandVerandering: changeVerdict(tests.month),
       maandP: tests.month ? tests.month.p : null,
       jaar: c(t.yearToDate.current),
-      jaarVorigJaar: c(t.yearToDate.previous),
+      jaarVorigJaar: previous(known.yearToDate, t.yearToDate.previous),
       jaarVerschil: orNull(t.yearToDate.percent),
       jaarVerandering: changeVerdict(tests.ytd),
       jaarP: tests.ytd ? tests.ytd.p : null,
@@ -66,7 +84,18 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     input.shown,
   );
   const { periods } = f;
-  const types = f.groups.flatMap((g) => g.groups.flatMap((g2) => g2.types));
+  const firstMonth = input.rows.reduce(
+    (m, r) => (r.count > 0 ? Math.min(m, r.month) : m),
+    Number.POSITIVE_INFINITY,
+  );
+  const known: Known = {
+    month: periods.previousMonth >= firstMonth,
+    yearToDate: periods.previousYearToDate.from >= firstMonth,
+  };
+  const types = f.groups
+    .flatMap((g) => g.groups.flatMap((g2) => g2.types))
+    .map((t) => withoutUnknown(t, known));
+  const total = withoutUnknown(f.total, known);
   const monthTests = testChanges(types.map((t) => t.month));
   const ytdTests = testChanges(types.map((t) => t.yearToDate));
   const testOf = new Map(
@@ -77,8 +106,8 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
       ? null
       : poissonRateTest({ count1: a, exposure1: 1, count2: b, exposure2: 1, method: "exact" });
   const totalTests = {
-    month: testChanges([f.total.month])[0] ?? null,
-    ytd: testChanges([f.total.yearToDate])[0] ?? null,
+    month: testChanges([total.month])[0] ?? null,
+    ytd: testChanges([total.yearToDate])[0] ?? null,
   };
 
   const monthLabel = monthLabelNl(month);
@@ -92,8 +121,10 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
       `Voor ${ctx.area.name} zijn er geen registraties van ${monthLabelNl(periods.needed.from)} tot en met ${monthLabel}.`,
     );
   } else {
-    const { current, previous } = f.total.month;
-    if (current !== null && previous !== null) {
+    const { current, previous } = total.month;
+    if (!known.month) {
+      summary.push(`Van ${prevLabel} zijn er geen cijfers; vergelijken met vorig jaar kan nog niet.`);
+    } else if (current !== null && previous !== null) {
       summary.push(
         describeChange({
           subject: "registraties",
@@ -105,8 +136,8 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
         }),
       );
     } else summary.push(`Het totaal van ${monthLabel} of ${prevLabel} is afgeschermd.`);
-    const y = f.total.yearToDate;
-    if (y.current !== null && y.previous !== null) {
+    const y = total.yearToDate;
+    if (known.yearToDate && y.current !== null && y.previous !== null) {
       summary.push(
         describeChange({
           subject: "registraties",
@@ -124,7 +155,9 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
         .map((t) => t.label.toLowerCase());
     const up = clear(1);
     const down = clear(-1);
-    if (up.length + down.length === 0) {
+    if (!known.yearToDate) {
+      // Nothing to compare with: no sentence about changes.
+    } else if (up.length + down.length === 0) {
       summary.push(
         `Bij geen enkele soort is het verschil tussen ${ytdLabel} en dezelfde maanden vorig jaar duidelijk groter dan toeval.`,
       );
@@ -147,7 +180,7 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
       cells: {
         maand: monthNameNl(m.monthNumber),
         ditJaar: m.monthNumber <= month % 100 ? c(m.current) : null,
-        vorigJaar: c(m.previous),
+        vorigJaar: f.previousYear * 100 + m.monthNumber >= firstMonth ? c(m.previous) : null,
       },
     })),
   };
@@ -174,10 +207,13 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     rows.push(heading(g1.label, 0));
     for (const g2 of g1.groups) {
       if (g2.label !== g1.label) rows.push(heading(g2.label, 1));
-      for (const t of g2.types) rows.push(typeRow(t, testOf.get(t.code) ?? { month: null, ytd: null }, 2));
+      for (const t of g2.types)
+        rows.push(
+          typeRow(withoutUnknown(t, known), testOf.get(t.code) ?? { month: null, ytd: null }, 2, known),
+        );
     }
   }
-  rows.push(typeRow(f.total, totalTests, 0, true));
+  rows.push(typeRow(total, totalTests, 0, known, true));
   const perType: TableBlock = {
     kind: "table",
     id: "per-soort",
@@ -196,7 +232,9 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
       { key: "maand", label: monthLabel, type: "count" },
       { key: "maandVorigJaar", label: prevLabel, type: "count" },
     ],
-    rows: f.top.map((t) => ({ cells: { soort: t.label, maand: t.current, maandVorigJaar: c(t.previous) } })),
+    rows: f.top.map((t) => ({
+      cells: { soort: t.label, maand: t.current, maandVorigJaar: known.month ? c(t.previous) : null },
+    })),
   };
 
   const population = ctx.area.population;
