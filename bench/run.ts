@@ -1,16 +1,17 @@
 // `npm run bench`: the benchmarks, each writing its own section of docs/BENCHMARKS.md.
-// Options: --onderdelen ingest,analyse,verstrekking  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
+// Options: --onderdelen ingest,analyse,verstrekking,producten  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
 
 import { runAnalysisBench } from "./analysis.ts";
 import { writeSection } from "./bench-doc.ts";
 import { runDisclosureBench } from "./disclosure.ts";
 import { runIngestBench } from "./ingest.ts";
+import { runProductsBench } from "./products.ts";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const parts = arg("onderdelen", "ingest,analyse,verstrekking").split(",");
+const parts = arg("onderdelen", "ingest,analyse,verstrekking,producten").split(",");
 
 if (parts.includes("analyse")) {
   const md = await runAnalysisBench();
@@ -20,6 +21,11 @@ if (parts.includes("analyse")) {
 if (parts.includes("verstrekking")) {
   const md = await runDisclosureBench();
   writeSection("verstrekking", md);
+  process.stdout.write(`${md}\n`);
+}
+if (parts.includes("producten")) {
+  const md = await runProductsBench();
+  writeSection("producten", md);
   process.stdout.write(`${md}\n`);
 }
 if (parts.includes("ingest")) {
