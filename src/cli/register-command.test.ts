@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -55,6 +55,46 @@ describe("commands read through the gate, and the register records and verifies 
     writeFileSync(registerFile, `${(lines[0] as string).replace("analist", "analyst")}\n${lines[1]}\n`);
     const edited = await run("register", "verify");
     assert.match(edited.err, /regel 1 .*gewijzigd/);
+  });
+
+  it("an anchor kept outside shows when the register and the database are rolled back together", async () => {
+    const copy = (from: string, to: string) => {
+      for (const suffix of ["", ".wal"]) {
+        if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+        else rmSync(to + suffix, { force: true });
+      }
+    };
+    // A store of its own (the register lives next to the database).
+    const own = mkdtempSync(join(tmpdir(), "driehoek-anker-"));
+    after(() => rmSync(own, { recursive: true, force: true }));
+    const fresh = join(own, "a.duckdb");
+    const freshRegister = join(own, "verstrekkingenregister.jsonl");
+    const runFresh = (...args: string[]) => runInProcess([...args, "--db", fresh]);
+    await addTestAccounts(fresh);
+    assert.equal((await runFresh("gebieden", ...readAs)).code, 0);
+    // State A: a copy of the database and the register as they are now.
+    const saved = join(own, "saved");
+    copy(fresh, `${saved}.duckdb`);
+    copy(freshRegister, `${saved}.jsonl`);
+    // State B: one more disclosure; the FG notes the anchor outside driehoek.
+    assert.equal((await runFresh("gebieden", ...readAs)).code, 0);
+    const anchor = await runFresh("register", "anker");
+    assert.equal(anchor.code, 0, anchor.err);
+    assert.match(anchor.out, /^2:[0-9a-f]{64}\n$/);
+    // Someone with write access rolls both back to state A: the register alone cannot tell…
+    copy(`${saved}.duckdb`, fresh);
+    copy(`${saved}.jsonl`, freshRegister);
+    assert.equal((await runFresh("register", "verify")).code, 0);
+    // …the anchor can.
+    const checked = await runFresh("register", "verify", "--anker", anchor.out.trim());
+    assert.equal(checked.code, 2);
+    assert.match(
+      checked.err,
+      /teruggezet of ingekort: het eindigt bij volgnummer 1, maar een anker buiten driehoek noemt volgnummer 2/,
+    );
+    const bad = await runFresh("register", "verify", "--anker", "2:xyz");
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /VOLGNUMMER:HASH/);
   });
 
   it("exports the register as CSV for the FG only, and registers the export", async () => {

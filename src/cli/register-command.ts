@@ -18,13 +18,29 @@ export function registerRegisterCommands(program: Command, fx: CliEffects): void
     .command("verify")
     .description("Controleer of het register volledig en ongewijzigd is")
     .option("--db <pad>", "databasebestand (daarin staat het laatste volgnummer)")
-    .action(async (o: { db?: string }) => {
+    .option(
+      "--anker <anker>",
+      "een anker (VOLGNUMMER:HASH) dat buiten driehoek is bewaard; mag vaker",
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .action(async (o: { db?: string; anker: string[] }) => {
+      const anchors = o.anker.map((a) => {
+        const m = /^(\d+):([0-9a-f]{64})$/.exec(a.trim());
+        if (!m)
+          throw new InputError(
+            `anker "${a}" klopt niet: verwacht VOLGNUMMER:HASH (64 tekens 0-9a-f)`,
+            "--anker",
+          );
+        return { seq: Number(m[1]), hash: m[2] as string };
+      });
       const db = storePath(o.db, fx);
       const file = registerPath(db, fx.env);
       const expectedHead = await withStore(db, (s) => s.registerHead());
       const key = loadExistingKey(keysDir(db, fx.env), "register");
       const result = await verifyRegister(file, key, {
         expectedHead,
+        anchors,
         progress: fx.isTty ? (lines) => fx.stderr(`\r${n(lines)} regels gecontroleerd…`) : undefined,
       });
       if (result.ok) {
@@ -38,6 +54,30 @@ export function registerRegisterCommands(program: Command, fx: CliEffects): void
           `Tot en met volgnummer ${n(result.head.seq)} is het in orde.\n`,
       );
       process.exitCode = 2;
+    });
+
+  register
+    .command("anker")
+    .description(
+      "Toon het anker van het register nu (VOLGNUMMER:HASH): bewaar het buiten driehoek, bijvoorbeeld per e-mail bij de FG, en geef het later aan verify --anker",
+    )
+    .option("--db <pad>", "databasebestand")
+    .action(async (o: { db?: string }) => {
+      const db = storePath(o.db, fx);
+      const file = registerPath(db, fx.env);
+      const key = loadExistingKey(keysDir(db, fx.env), "register");
+      const result = await verifyRegister(file, key, {
+        expectedHead: await withStore(db, (s) => s.registerHead()),
+      });
+      if (!result.ok) {
+        fx.stderr(`Geen anker: het register is niet in orde (${result.problem?.reason}).\n`);
+        process.exitCode = 2;
+        return;
+      }
+      fx.stdout(`${result.head.seq}:${result.head.hash}\n`);
+      fx.stderr(
+        `Anker op ${fx.now().toISOString()} bij ${n(result.head.seq)} regels. Bewaar het buiten deze machine.\n`,
+      );
     });
 
   withAccessOptions(

@@ -26,6 +26,11 @@ export interface VerifyResult {
 export interface VerifyOptions {
   /** The head recorded outside the file; the register must reach it exactly. */
   expectedHead?: RegisterHead | null;
+  /**
+   * Heads noted outside driehoek (by the FG, with `driehoek register anker`): the register must
+   * still hold each one exactly, so rolling the file and the database back together shows too.
+   */
+  anchors?: readonly RegisterHead[];
   /** Called every 100,000 lines with the number read so far. */
   progress?: (lines: number) => void;
 }
@@ -100,6 +105,10 @@ export async function verifyRegister(
       if (want && head.seq === want.seq && head.hash !== want.hash) {
         return fail(n, `regel ${n} (volgnummer ${head.seq}) is niet de regel die is vastgelegd`);
       }
+      const anchor = opts.anchors?.find((a) => a.seq === head.seq);
+      if (anchor && anchor.hash !== head.hash) {
+        return fail(n, `regel ${n} (volgnummer ${head.seq}) is niet de regel van het anker buiten driehoek`);
+      }
     }
   } finally {
     lines.close();
@@ -107,6 +116,13 @@ export async function verifyRegister(
   }
   if (n > 0 && lastChar !== "\n") {
     return fail(n, `regel ${n} is niet afgesloten (half geschreven)`);
+  }
+  const beyond = (opts.anchors ?? []).filter((a) => a.seq > head.seq).sort((a, b) => b.seq - a.seq)[0];
+  if (beyond) {
+    return fail(
+      null,
+      `het register is teruggezet of ingekort: het eindigt bij volgnummer ${head.seq}, maar een anker buiten driehoek noemt volgnummer ${beyond.seq}`,
+    );
   }
   if (want && head.seq < want.seq) {
     return fail(
