@@ -200,4 +200,20 @@ export const MIGRATIONS: Migration[] = [
 )`,
     ],
   },
+  {
+    version: 5,
+    description:
+      "versioned documents people write: information agreements, the inventory, local knowledge, priorities and targets",
+    statements: [
+      `CREATE TABLE saved_document (
+  kind VARCHAR NOT NULL,
+  doc_key VARCHAR NOT NULL,
+  version INTEGER NOT NULL,
+  body VARCHAR NOT NULL,
+  author VARCHAR NOT NULL,
+  saved_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (kind, doc_key, version)
+)`,
+    ],
+  },
 ];

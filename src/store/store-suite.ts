@@ -684,6 +684,62 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.protectionLedger("GM9001", 3), []);
     });
 
+    it("keeps documents people write in versions, never changing an earlier one", async () => {
+      const at = (d: string) => new Date(`${d}T09:00:00.000Z`);
+      const v1 = await store.saveDocument({
+        kind: "afspraak",
+        key: "GM9001",
+        body: { producten: ["maandoverzicht"] },
+        author: "oov.a",
+        savedAt: at("2026-01-05"),
+      });
+      const v2 = await store.saveDocument({
+        kind: "afspraak",
+        key: "GM9001",
+        body: { producten: ["maandoverzicht", "tabellenboek"], é: "ë" },
+        author: "oov.b",
+        savedAt: at("2026-03-01"),
+      });
+      await store.saveDocument({
+        kind: "afspraak",
+        key: "GM9002",
+        body: { producten: [] },
+        author: "oov.c",
+        savedAt: at("2026-02-01"),
+      });
+      await store.saveDocument({
+        kind: "streefcijfers",
+        key: "GM9001",
+        body: { x: 1 },
+        author: "oov.a",
+        savedAt: at("2026-02-01"),
+      });
+      assert.deepEqual([v1.version, v2.version], [1, 2]);
+      const newest = await store.documents("afspraak");
+      assert.deepEqual(
+        newest.map((d) => [d.key, d.version, d.author]),
+        [
+          ["GM9001", 2, "oov.b"],
+          ["GM9002", 1, "oov.c"],
+        ],
+      );
+      assert.deepEqual(newest[0]?.body, { producten: ["maandoverzicht", "tabellenboek"], é: "ë" });
+      assert.equal(newest[0]?.savedAt.toISOString(), "2026-03-01T09:00:00.000Z");
+      assert.deepEqual(
+        (await store.documents("afspraak", "GM9002")).map((d) => d.version),
+        [1],
+      );
+      const history = await store.documentHistory("afspraak", "GM9001");
+      assert.deepEqual(
+        history.map((d) => [d.version, d.body]),
+        [
+          [1, { producten: ["maandoverzicht"] }],
+          [2, { producten: ["maandoverzicht", "tabellenboek"], é: "ë" }],
+        ],
+      );
+      assert.deepEqual(await store.documents("onbekend"), []);
+    });
+
     it("keeps the head of the disclosure register", async () => {
       assert.equal(await store.registerHead(), null);
       await store.saveRegisterHead({ seq: 3, hash: "ab".repeat(32) }, new Date());

@@ -84,6 +84,20 @@ export interface LedgerInterval {
   to: number;
 }
 
+/** One version of a document people write (an agreement, local knowledge, targets…). */
+export interface SavedDocument {
+  /** What it is, e.g. "afspraak", "inventaris", "lokale-kennis", "streefcijfers". */
+  kind: string;
+  /** Which one, e.g. a gemeente code or "GM0344/gebiedsscan". */
+  key: string;
+  /** 1, 2, 3 … per kind and key; never reused. */
+  version: number;
+  /** The content as JSON (validated by whoever reads it). */
+  body: unknown;
+  author: string;
+  savedAt: Date;
+}
+
 export interface StoredVersion {
   registration: Registration;
   deliveryId: number;
@@ -144,6 +158,14 @@ export interface Store {
   saveUser(user: UserAccount): Promise<void>;
   user(id: string): Promise<UserAccount | undefined>;
   users(): Promise<UserAccount[]>;
+
+  // Documents people write, versioned: saving never changes an earlier version.
+  /** Saves a new version; returns it (version = the previous one + 1). */
+  saveDocument(doc: Omit<SavedDocument, "version">): Promise<SavedDocument>;
+  /** The newest version of each document of this kind (of this key only, when given). */
+  documents(kind: string, key?: string): Promise<SavedDocument[]>;
+  /** Every version of one document, oldest first. */
+  documentHistory(kind: string, key: string): Promise<SavedDocument[]>;
 
   // Retention
   /**

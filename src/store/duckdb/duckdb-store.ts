@@ -34,6 +34,7 @@ import type {
   MonthlyCountsQuery,
   NewDelivery,
   RegistrationsQuery,
+  SavedDocument,
   Store,
   StoredVersion,
 } from "../store.ts";
@@ -1009,6 +1010,45 @@ export class DuckDbStore implements Store {
     );
   }
 
+  saveDocument(doc: Omit<SavedDocument, "version">): Promise<SavedDocument> {
+    return this.exclusive(() =>
+      this.transaction(async () => {
+        const [row] = await this.rows(
+          "SELECT coalesce(max(version), 0) AS v FROM saved_document WHERE kind = ? AND doc_key = ?",
+          [doc.kind, doc.key],
+        );
+        const version = Number(row?.v ?? 0) + 1;
+        await this.conn.run("INSERT INTO saved_document VALUES (?, ?, ?, ?, ?, ?::TIMESTAMP)", [
+          doc.kind,
+          doc.key,
+          version,
+          JSON.stringify(doc.body),
+          doc.author,
+          doc.savedAt.toISOString(),
+        ]);
+        return { ...doc, version };
+      }),
+    );
+  }
+
+  async documents(kind: string, key?: string): Promise<SavedDocument[]> {
+    const rows = await this.query(
+      `SELECT * FROM saved_document d WHERE kind = ? ${key === undefined ? "" : "AND doc_key = ?"}
+       AND version = (SELECT max(version) FROM saved_document e WHERE e.kind = d.kind AND e.doc_key = d.doc_key)
+       ORDER BY doc_key`,
+      key === undefined ? [kind] : [kind, key],
+    );
+    return rows.map(rowToDocument);
+  }
+
+  async documentHistory(kind: string, key: string): Promise<SavedDocument[]> {
+    const rows = await this.query(
+      "SELECT * FROM saved_document WHERE kind = ? AND doc_key = ? ORDER BY version",
+      [kind, key],
+    );
+    return rows.map(rowToDocument);
+  }
+
   async registerHead(): Promise<{ seq: number; hash: string } | null> {
     const [row] = await this.query("SELECT seq, hash FROM register_head WHERE id = 1");
     return row ? { seq: Number(row.seq), hash: String(row.hash) } : null;
@@ -1112,5 +1152,16 @@ function toUser(r: Record<string, unknown>): UserAccount {
     lockedUntil: r.locked_until === null ? null : utcDate(r.locked_until),
     active: Boolean(r.active),
     createdAt: utcDate(r.created_at),
+  };
+}
+
+function rowToDocument(r: Record<string, unknown>): SavedDocument {
+  return {
+    kind: String(r.kind),
+    key: String(r.doc_key),
+    version: Number(r.version),
+    body: JSON.parse(String(r.body)),
+    author: String(r.author),
+    savedAt: utcDate(r.saved_at),
   };
 }
