@@ -203,3 +203,134 @@ describe("table protection of a gemeente with its wijken and buurten", () => {
     }
   });
 });
+
+describe("table protection of a family with a detail type per wijk and buurt, and splits of a type", () => {
+  it("never leaves a small count computable, over 40 random families with woninginbraak per buurt and split by part", () => {
+    const rng = new Rng(20261126, "detail-en-uitsplitsing");
+    let withheld = 0;
+    let partsShown = 0;
+    for (let t = 0; t < 40; t++) {
+      const { months, places, cells: base } = randomFamily(rng);
+      const until = months.at(-1) as number;
+      // Every 1.1.1 cell split over parts a, b and (in half of the families) sometimes no part.
+      const complete = rng.chance(0.5);
+      const cells: { code: string; place: number; m: number; v: number; part: string | null }[] = [];
+      for (const c of base) {
+        if (c.code !== "1.1.1") {
+          cells.push({ ...c, part: null });
+          continue;
+        }
+        // Part b is rare (0 or 1 per cell), so its monthly sums are often small.
+        const b = Math.min(c.v, rng.int(2));
+        const a = !complete && rng.chance(0.3) ? rng.int(c.v - b + 1) : c.v - b;
+        cells.push({ ...c, v: a, part: "a" }, { ...c, v: b, part: "b" });
+        // A complete split has no third unknown: someone who knows that can use it.
+        if (!complete) cells.push({ ...c, v: c.v - a - b, part: null });
+      }
+      const sumRows = (
+        key: (c: (typeof cells)[number], p: { wijk: string | null; buurt: string | null }) => string | null,
+      ) => {
+        const map = new Map<string, number>();
+        for (const c of cells) {
+          const k = key(c, places[c.place] as { wijk: string | null; buurt: string | null });
+          if (k !== null)
+            map.set(`${k}|${c.code}|${months[c.m]}`, (map.get(`${k}|${c.code}|${months[c.m]}`) ?? 0) + c.v);
+        }
+        return [...map].map(([k, count]) => {
+          const [area, inpCode, month] = k.split("|") as [string, string, string];
+          return { area, inpCode, month: Number(month), count, attempts: 0 };
+        });
+      };
+      const rows = sumRows(() => GEMEENTE);
+      const wijkRows = sumRows((_c, p) => p.wijk);
+      const buurtRows = sumRows((_c, p) => p.buurt);
+      const parts = cells
+        .filter((c) => c.part !== null)
+        .map((c) => ({ part: c.part as string, month: months[c.m] as number, count: c.v }));
+      const d = decideAreaFamily(
+        {
+          gemeente: GEMEENTE,
+          rows,
+          wijken: wijkRows,
+          buurten: buurtRows,
+          detailTypes: ["1.1.1"],
+          breakdowns: [{ parent: "1.1.1", name: "x", parts }],
+        },
+        { minimum: 5, until },
+      );
+      type Match = (c: (typeof cells)[number]) => boolean;
+      const sums: { label: string; match: Match; shown: (a: number, b: number) => boolean }[] = [];
+      const at = (a: number) => months[a] as number;
+      const wijken = [...new Set(places.flatMap((p) => (p.wijk ? [p.wijk] : [])))];
+      const buurten = places.flatMap((p) => (p.buurt ? [p.buurt] : []));
+      for (const code of [...CODES, "totaal"])
+        sums.push({
+          label: `G ${code}`,
+          match: (c) => code === "totaal" || c.code === code,
+          shown: (a, b) => d.gemeente(code, at(a), at(b)),
+        });
+      for (const part of ["a", "b"])
+        sums.push({
+          label: `G 1.1.1@${part}`,
+          match: (c) => c.code === "1.1.1" && c.part === part,
+          shown: (a, b) => d.gemeente(`1.1.1@x:${part}`, at(a), at(b)),
+        });
+      for (const w of wijken)
+        for (const g of ["1", "2", "totaal", "1.1.1"])
+          sums.push({
+            label: `${w} ${g}`,
+            match: (c) =>
+              places[c.place]?.wijk === w &&
+              (g === "totaal" || (g === "1.1.1" ? c.code === g : groupOf(c.code) === g)),
+            shown: (a, b) => d.wijk(w)(g, at(a), at(b)),
+          });
+      for (const b of buurten)
+        for (const g of ["totaal", "1.1.1"])
+          sums.push({
+            label: `${b} ${g}`,
+            match: (c) => places[c.place]?.buurt === b && (g === "totaal" || c.code === g),
+            shown: (a, z) => d.buurt(b)(g, at(a), at(z)),
+          });
+      // Never shown, but a small one must not follow either: every type of every wijk and buurt.
+      for (const area of [...wijken, ...buurten])
+        for (const code of CODES)
+          sums.push({
+            label: `${area} ${code} (niet getoond)`,
+            match: (c) =>
+              (places[c.place]?.wijk === area || places[c.place]?.buurt === area) && c.code === code,
+            shown: () => false,
+          });
+      // A buurt never shows a main group, a wijk never a type that is not a detail type.
+      assert.equal(d.buurt(buurten[0] as string)("1", at(0), at(0)), false);
+      assert.equal(d.wijk(wijken[0] as string)("1.2.1", at(0), at(0)), false);
+
+      const vec = (match: Match, a: number, b: number) =>
+        cells.map((c) => (match(c) && c.m >= a && c.m <= b ? 1n : 0n));
+      const value = (match: Match, a: number, b: number) =>
+        cells.reduce((s, c) => s + (match(c) && c.m >= a && c.m <= b ? c.v : 0), 0);
+      const known = span(cells.length);
+      const n = months.length;
+      for (const s of sums)
+        for (let b = 0; b < n; b++)
+          for (let a = 0; a <= b; a++)
+            if (s.shown(a, b)) {
+              known.add(vec(s.match, a, b));
+              if (s.label.includes("@")) partsShown++;
+            }
+      for (const s of sums)
+        for (let m = 0; m < n; m++) {
+          const v = value(s.match, m, m);
+          if (v > 0 && v < 5) {
+            withheld++;
+            assert.equal(
+              known.inSpan(vec(s.match, m, m)),
+              false,
+              `table ${t}: ${s.label} month ${m} (${v}) follows from what is shown`,
+            );
+          }
+        }
+    }
+    assert.ok(withheld > 100, `small counts to protect (${withheld})`);
+    assert.ok(partsShown > 0, "some parts were shown");
+  });
+});

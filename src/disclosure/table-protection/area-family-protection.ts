@@ -24,7 +24,24 @@ export interface FamilyCounts {
   /** Monthly counts per INP type of each wijk and buurt in the gemeente. */
   wijken: readonly (MonthlyCount & { area: string })[];
   buurten: readonly (MonthlyCount & { area: string })[];
+  /** Types also shown per wijk and buurt (e.g. woninginbraak), besides main groups and totals. */
+  detailTypes?: readonly string[];
+  /** Splits of gemeente types (attempts, part of day, weekday, way of working): 12-month sums. */
+  breakdowns?: readonly Breakdown[];
 }
+
+/** A gemeente type split into parts, e.g. woninginbraak by part of the day. */
+export interface Breakdown {
+  /** The INP code split. */
+  parent: string;
+  /** Name of the split, e.g. "dagdeel". */
+  name: string;
+  /** Monthly counts per part; what no part holds is a hidden rest. */
+  parts: readonly { part: string; month: number; count: number }[];
+}
+
+/** Series id of one part of a breakdown: "1.1.1@dagdeel:nacht". */
+export const partSeries = (parent: string, name: string, part: string) => `${parent}@${name}:${part}`;
 
 export interface FamilyDecision {
   /** The gemeente: by INP code or "totaal", as monthly-counts-protection's Shown. */
@@ -56,7 +73,11 @@ export function decideAreaFamily(
   opts: { minimum: number; until: number; published?: readonly LedgerInterval[] },
 ): FamilyDecision {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify([input.gemeente, opts.minimum, opts.until]));
+  hash.update(JSON.stringify([input.gemeente, opts.minimum, opts.until, input.detailTypes ?? []]));
+  for (const b of input.breakdowns ?? []) {
+    hash.update(`|${b.parent}@${b.name}`);
+    for (const p of b.parts) hash.update(`${p.part},${p.month},${p.count};`);
+  }
   for (const rows of [input.rows, input.wijken, input.buurten]) {
     hash.update("|");
     for (const r of rows)
@@ -125,11 +146,20 @@ function decideFamily(
     .filter((k) => k.startsWith("L1|"))
     .map((k) => k.slice(3))
     .sort();
+  const detail = new Set((input.detailTypes ?? []).filter((t) => series.has(t)));
   for (const r of relevant(input.wijken)) {
     add(`${r.area}|${groupOf(r.inpCode)}`, r.month, r.count);
     add(`${r.area}|${TOTAL}`, r.month, r.count);
+    if (detail.has(r.inpCode.trim())) add(`${r.area}|${r.inpCode.trim()}`, r.month, r.count);
   }
-  for (const r of relevant(input.buurten)) add(`${r.area}|${TOTAL}`, r.month, r.count);
+  for (const r of relevant(input.buurten)) {
+    add(`${r.area}|${TOTAL}`, r.month, r.count);
+    if (detail.has(r.inpCode.trim())) add(`${r.area}|${r.inpCode.trim()}`, r.month, r.count);
+  }
+  const breakdowns = (input.breakdowns ?? []).filter((b) => series.has(b.parent));
+  for (const b of breakdowns)
+    for (const p of b.parts)
+      if (p.month <= opts.until && p.count > 0) add(partSeries(b.parent, b.name, p.part), p.month, p.count);
   const wijken = [...new Set(relevant(input.wijken).map((r) => r.area))].sort();
   const buurten = [...new Set(relevant(input.buurten).map((r) => r.area))].sort();
 
@@ -165,6 +195,55 @@ function decideFamily(
     );
   }
 
+  // Detail types: a wijk's main group holds its detail types and a hidden rest; the gemeente's
+  // type is the sum over its wijken; a buurt's total holds its detail types; a wijk's detail type
+  // is the sum over its buurten.
+  const details = [...detail].sort();
+  for (const t of details) {
+    rest(
+      t,
+      wijken.filter((w) => series.has(`${w}|${t}`)).map((w) => `${w}|${t}`),
+      `rest|${t}`,
+    );
+  }
+  for (const w of wijken) {
+    for (const g of groups) {
+      const inGroup = details.filter((t) => groupOf(t) === g && series.has(`${w}|${t}`));
+      if (inGroup.length > 0)
+        rest(
+          `${w}|${g}`,
+          inGroup.map((t) => `${w}|${t}`),
+          `${w}|${g}~rest`,
+        );
+    }
+    for (const t of details) {
+      const inWijk = buurten.filter((b) => wijkOfBuurt(b) === w && series.has(`${b}|${t}`));
+      if (series.has(`${w}|${t}`))
+        rest(
+          `${w}|${t}`,
+          inWijk.map((b) => `${b}|${t}`),
+          `${w}|${t}~rest`,
+        );
+    }
+  }
+  for (const b of buurten) {
+    const own = details.filter((t) => series.has(`${b}|${t}`));
+    if (own.length > 0)
+      rest(
+        `${b}|${TOTAL}`,
+        own.map((t) => `${b}|${t}`),
+        `${b}|~rest`,
+      );
+  }
+  const partIds = new Set<string>();
+  for (const b of breakdowns) {
+    const ids = [...new Set(b.parts.map((p) => partSeries(b.parent, b.name, p.part)))]
+      .filter((id) => series.has(id))
+      .sort();
+    for (const id of ids) partIds.add(id);
+    rest(b.parent, ids, partSeries(b.parent, b.name, "~rest"));
+  }
+
   const candidates: SeriesInterval[] = [
     ...[TOTAL, ...codes].flatMap((s) => windowCandidates(s, months)),
     ...wijken.flatMap((w) =>
@@ -173,6 +252,14 @@ function decideFamily(
         .flatMap((g) => windowCandidates(`${w}|${g}`, months)),
     ),
     ...buurten.flatMap((b) => windowCandidates(`${b}|${TOTAL}`, months)),
+    ...details.flatMap((t) => [
+      ...wijken.filter((w) => series.has(`${w}|${t}`)).flatMap((w) => windowCandidates(`${w}|${t}`, months)),
+      ...buurten.filter((b) => series.has(`${b}|${t}`)).flatMap((b) => windowCandidates(`${b}|${t}`, months)),
+    ]),
+    // Parts of a split only as 12-month sums (those starting before the data start from there).
+    ...[...partIds]
+      .sort()
+      .flatMap((id) => months.map((_, i) => ({ series: id, from: Math.max(0, i - 11), to: i }))),
   ];
   const earlier: SeriesInterval[] = (opts.published ?? []).flatMap((x) => {
     const a = index.get(x.from);
@@ -204,10 +291,17 @@ function decideFamily(
   const seen = new Set<string>();
   const wijkSet = new Set(wijken);
   const buurtSet = new Set(buurten);
+  // Series kinds an area shows; anything else is never shown (not taken for a zero).
+  const detailAll = new Set(input.detailTypes ?? []);
+  const notInWijk = (s: string) => !(s === TOTAL || /^\d+$/.test(s) || detailAll.has(s));
+  const notInBuurt = (s: string) => !(s === TOTAL || detailAll.has(s));
   return {
     gemeente: shownFor("", () => false),
-    wijk: (code) => (wijkSet.has(code) ? shownFor(`${code}|`, () => false) : SHOW_ALL),
-    buurt: (code) => (buurtSet.has(code) ? shownFor(`${code}|`, (s) => s !== TOTAL) : SHOW_ALL),
+    wijk: (code) =>
+      wijkSet.has(code)
+        ? shownFor(`${code}|`, notInWijk)
+        : (s, f, t) => !notInWijk(s) || (SHOW_ALL(s, f, t) && false),
+    buurt: (code) => (buurtSet.has(code) ? shownFor(`${code}|`, notInBuurt) : (s) => !notInBuurt(s)),
     published: [...candidates, ...earlier]
       .filter((c) => result.published.has(intervalKey(c)))
       .map((c) => ({ series: c.series, from: months[c.from] as number, to: months[c.to] as number }))
