@@ -3,12 +3,14 @@
 import { Command, CommanderError } from "commander";
 import { AccessDenied, InputError, StoreError } from "../domain/errors.ts";
 import { registerAccountCommands } from "./account-commands.ts";
+import { registerAgreementCommands } from "./agreement-commands.ts";
 import { registerAnalyseCommands } from "./analyse-command.ts";
 import { type CliEffects, processEffects } from "./context.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { speakDutch } from "./dutch-commander.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerIngestCommands } from "./ingest-command.ts";
+import { registerInventoryCommands } from "./inventory-command.ts";
 import { registerProductCommands } from "./product-command.ts";
 import { registerPseudonymCommand } from "./pseudonym-command.ts";
 import { registerRegisterCommands } from "./register-command.ts";
@@ -35,6 +37,8 @@ export function buildProgram(fx: CliEffects): Command {
   registerRetentionCommand(program, fx);
   registerPseudonymCommand(program, fx);
   registerProductCommands(program, fx);
+  registerAgreementCommands(program, fx);
+  registerInventoryCommands(program, fx);
   return program;
 }
 

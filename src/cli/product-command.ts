@@ -6,6 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { loadOrCreateKey } from "../disclosure/keys.ts";
+import { keysDir } from "../disclosure/store-gate.ts";
 import { InputError } from "../domain/errors.ts";
 import { CATALOG, productById } from "../products/catalog.ts";
 import { parsePeriod } from "../products/product-period.ts";
@@ -54,12 +56,22 @@ export function registerProductCommands(program: Command, fx: CliEffects): void 
       const db = storePath(o.db, fx);
       const doc = await withStore(db, (store) =>
         withCliAccess(store, db, fx, o, ({ gate, registry, requester, purpose }) =>
-          runProduct({ store, gate, registry, now: fx.now }, def, {
-            requester,
-            purpose,
-            area: o.gebied.trim().toUpperCase(),
-            period,
-          }),
+          runProduct(
+            {
+              store,
+              gate,
+              registry,
+              now: fx.now,
+              recordKey: loadOrCreateKey(keysDir(db, fx.env), "pseudoniem"),
+            },
+            def,
+            {
+              requester,
+              purpose,
+              area: o.gebied.trim().toUpperCase(),
+              period,
+            },
+          ),
         ),
       );
       const pdf = format === "pdf" ? await openPdfPrinter() : undefined;

@@ -190,6 +190,7 @@ export function createGate(deps: GateDeps): Gate {
           : configured.roundTo,
         withholdTypes: configured.withholdTypes,
         withholdBelow: configured.withholdBelow,
+        family: configured.family,
       };
       const asked = table.minimum > 1 || (table.roundTo ?? 1) > 1 || (table.withholdTypes?.length ?? 0) > 0;
       if (asked && !protecting.includes("tabelbeveiliging")) protecting.push("tabelbeveiliging");

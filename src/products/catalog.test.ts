@@ -26,6 +26,7 @@ const GOLDEN = join(import.meta.dirname, "golden");
 const PERIOD: Record<string, string> = {
   maandoverzicht: "2026-09",
   tabellenboek: "2026-09",
+  woninginbraakmonitor: "2026-09",
   halfjaarcijfers: "2026-H1",
   jaarafsluiting: "2025",
   situatierapportage: "2025",

@@ -8,12 +8,14 @@ import { maandoverzicht } from "./definitions/maandoverzicht.ts";
 import { operationeelBeeld } from "./definitions/operationeel-beeld.ts";
 import { situatierapportage, situatierapportageAlleLenzen } from "./definitions/situatierapportage.ts";
 import { tabellenboek } from "./definitions/tabellenboek.ts";
+import { woninginbraakmonitor } from "./definitions/woninginbraakmonitor.ts";
 import type { ProductDefinition } from "./product-definition.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: each definition has its own input type
 export const CATALOG: readonly ProductDefinition<any>[] = [
   maandoverzicht,
   tabellenboek,
+  woninginbraakmonitor,
   halfjaarcijfers,
   jaarafsluiting,
   situatierapportageAlleLenzen,

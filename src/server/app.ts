@@ -42,6 +42,7 @@ export type PageStore = Pick<
   | "listAreas"
   | "monthlyCounts"
   | "monthlyCountsWithin"
+  | "registrations"
   | "user"
   | "users"
   | "saveUser"

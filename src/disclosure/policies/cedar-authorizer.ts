@@ -5,9 +5,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { StoreError } from "../../domain/errors.ts";
 import { SENSITIVITIES, type Sensitivity } from "../../domain/sensitivity.ts";
+
+// Node 20's V8 (11.3) crashes ("unreachable code" in Deoptimizer::DoComputeBuiltinContinuation)
+// when optimized code that inlined the path into Cedar's WebAssembly glue is deoptimized on the way
+// back; reproduced with many access decisions per request (a product with hundreds of areas).
+// Not inlining avoids it and costs nothing measurable here (docs/BENCHMARKS.md). Newer Node: off.
+if (Number(process.versions.node.split(".")[0]) < 22) setFlagsFromString("--no-turbo-inlining");
 
 export const DEFAULT_POLICY_DIR = fileURLToPath(new URL("../../../policies/", import.meta.url));
 
@@ -127,19 +134,26 @@ export function loadAuthorizer(lineage: AreaLineage, dir: string = DEFAULT_POLIC
 
   return {
     decide(request) {
-      const key = JSON.stringify([request, request.action === "lees" ? lineage(request.data.area) : null]);
-      const hit = cache.get(key);
-      if (hit) return { ...hit, policies: [...hit.policies], errors: [...hit.errors] };
-      const decision = decideUncached(request);
-      if (cache.size >= DECISION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      cache.set(key, decision);
-      return { ...decision, policies: [...decision.policies], errors: [...decision.errors] };
+      const around = request.action === "lees" ? lineage(request.data.area) : null;
+      const key = JSON.stringify(request) + JSON.stringify(around);
+      let decision = cache.get(key);
+      if (!decision) {
+        decision = decideUncached(request);
+        if (cache.size >= DECISION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(key, decision);
+      }
+      // A copy: callers may not change the cached decision.
+      return copyDecision(decision);
     },
     policies: () => described.map((d) => ({ ...d })),
   };
 }
 
 const DECISION_CACHE_SIZE = 10_000;
+
+function copyDecision(d: AccessDecision): AccessDecision {
+  return Object.assign({}, d, { policies: d.policies.slice(), errors: d.errors.slice() });
+}
 
 type Uid = { type: string; id: string };
 

@@ -21,7 +21,7 @@ export interface ProtectedCounts {
  */
 export function protectCounts(
   ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger"> &
-    Partial<Pick<Store, "monthlyCountsWithin">>,
+    Partial<Pick<Store, "monthlyCountsWithin" | "registrations">>,
   area: string,
   until: number,
   opts: { rounding?: boolean } = {},
@@ -37,7 +37,7 @@ export function protectCounts(
     const key = withheld.size > 0 ? `${area}|zonder:${[...withheld].sort().join(",")}` : area;
     // Once wijk or buurt figures of a gemeente were shown, its own figures are decided with them.
     const family =
-      withheld.size === 0 && table.minimum > 1 && ledger.monthlyCountsWithin !== undefined
+      withheld.size === 0 && table.minimum > 1 && ledger.monthlyCountsWithin && ledger.registrations
         ? (ledger as FamilyStore)
         : null;
     const shown =
@@ -47,6 +47,7 @@ export function protectCounts(
               minimum: table.minimum,
               until,
               withholdBelow: table.withholdBelow,
+              family: table.family,
             })
           ).gemeente
         : await protectAreaCounts(ledger, key, rows, { minimum: table.minimum, until });

@@ -5,9 +5,41 @@
 
 import { CBS_CODE } from "../../domain/area.ts";
 import type { LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
-import { decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
+import { type Breakdown, decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
+import { breakdownCounts } from "./breakdown-parts.ts";
+import type { FamilySettings } from "./protection-rules.ts";
 
-export type FamilyStore = Pick<Store, "protectionLedger" | "addToProtectionLedger" | "monthlyCountsWithin">;
+/** The split types' monthly counts per part, from the gemeente's registrations up to `until`. */
+export async function loadBreakdowns(
+  store: Pick<Store, "registrations">,
+  gemeente: string,
+  until: number,
+  family: FamilySettings | undefined,
+): Promise<Breakdown[]> {
+  const splits = family?.breakdowns ?? [];
+  if (splits.length === 0) return [];
+  const lastDay = Number(
+    new Date(Date.UTC(Math.floor(until / 100), until % 100, 0))
+      .toISOString()
+      .slice(0, 10)
+      .replaceAll("-", ""),
+  );
+  const regs = await store.registrations({
+    area: gemeente,
+    level: "gemeente",
+    fromDay: 19000101,
+    toDay: lastDay,
+    inpCodes: [...new Set(splits.map((s) => s.inpCode))],
+  });
+  return splits.flatMap((s) =>
+    s.by.map((kind) => ({ parent: s.inpCode, name: kind, parts: breakdownCounts(regs, s.inpCode, kind) })),
+  );
+}
+
+export type FamilyStore = Pick<
+  Store,
+  "protectionLedger" | "addToProtectionLedger" | "monthlyCountsWithin" | "registrations"
+>;
 
 /** Ledger key of the wijken and buurten of a gemeente. */
 export const familyLedgerKey = (gemeente: string) => `${gemeente}|familie`;
@@ -32,7 +64,13 @@ export async function protectFamily(
   store: FamilyStore,
   gemeente: string,
   rows: readonly MonthlyCount[],
-  opts: { minimum: number; until: number; withholdBelow?: readonly string[] },
+  opts: {
+    minimum: number;
+    until: number;
+    withholdBelow?: readonly string[];
+    /** Detail types and splits (config); every decision for a gemeente must use the same. */
+    family?: FamilySettings;
+  },
 ): Promise<FamilyDecision> {
   const below = new Set(opts.withholdBelow ?? []);
   const keep = <T extends MonthlyCount>(xs: T[]) =>
@@ -48,12 +86,19 @@ export async function protectFamily(
   const own = await store.protectionLedger(gemeente, opts.minimum);
   const family = await store.protectionLedger(familyKey, opts.minimum);
   const decision = decideAreaFamily(
-    { gemeente, rows, wijken, buurten },
+    {
+      gemeente,
+      rows,
+      wijken,
+      buurten,
+      detailTypes: opts.family?.detailTypes,
+      breakdowns: await loadBreakdowns(store, gemeente, opts.until, opts.family),
+    },
     { minimum: opts.minimum, until: opts.until, published: [...own, ...family] },
   );
   const had = new Set([...own, ...family].map((x) => `${x.series}|${x.from}|${x.to}`));
   const fresh = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
-  const isChild = (x: LedgerInterval) => x.series.includes("|");
+  const isChild = (x: LedgerInterval) => x.series.includes("|") || x.series.includes("@");
   const ownFresh = fresh.filter((x) => !isChild(x));
   const familyFresh = fresh.filter(isChild);
   if (ownFresh.length > 0) await store.addToProtectionLedger(gemeente, opts.minimum, ownFresh);

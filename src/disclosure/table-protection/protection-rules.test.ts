@@ -16,12 +16,18 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
   };
 
   it("withholds counts 1–4 from recipients outside the police, not from the police", () => {
-    assert.deepEqual(rules.for(mayor, "aggregated"), {
-      minimum: 5,
-      roundTo: undefined,
-      withholdBelow: ["1.4.1"],
-    });
-    assert.deepEqual(rules.for(chief, "aggregated"), { minimum: 0, roundTo: undefined });
+    const { family, ...mayorRule } = rules.for(mayor, "aggregated");
+    assert.deepEqual(mayorRule, { minimum: 5, roundTo: undefined, withholdBelow: ["1.4.1"] });
+    // The same family settings for every recipient (config: woninginbraak per wijk and buurt, and split).
+    assert.deepEqual(family?.detailTypes, ["1.1.1"]);
+    assert.deepEqual(family?.breakdowns, [
+      { inpCode: "1.1.1", by: ["poging", "dagdeel", "weekdag", "werkwijze"] },
+    ]);
+    assert.deepEqual(rules.for(chief, "aggregated").family, family);
+    assert.deepEqual(
+      { ...rules.for(chief, "aggregated"), family: undefined },
+      { minimum: 0, roundTo: undefined, family: undefined },
+    );
   });
 
   it("rounds open data to multiples of 5 for everyone, as CBS does", () => {
@@ -30,7 +36,10 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
   });
 
   it("asks nothing where no rule applies (records are protected otherwise)", () => {
-    assert.deepEqual(rules.for(mayor, "incident"), { minimum: 0, withholdBelow: ["1.4.1"] });
+    assert.deepEqual(
+      { ...rules.for(mayor, "incident"), family: undefined },
+      { minimum: 0, withholdBelow: ["1.4.1"], family: undefined },
+    );
   });
 
   it("leaves sexual offences out below the gemeente for recipients outside the police", () => {

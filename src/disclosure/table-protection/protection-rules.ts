@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SENSITIVITIES, type Sensitivity } from "../../domain/sensitivity.ts";
 import { DEFAULT_CONFIG_DIR, readConfigFile } from "../config-file.ts";
 import type { Requester } from "../disclosure-gate.ts";
+import { BREAKDOWN_KINDS, type BreakdownKind } from "./breakdown-parts.ts";
 
 const rule = z
   .object({
@@ -28,6 +29,21 @@ const file = z
     toelichting: z.string().optional(),
     regels: z.array(rule),
     zeden: sexualOffences.optional(),
+    onderGemeente: z
+      .object({ detailsoorten: z.array(z.string().min(1)), toelichting: z.string().optional() })
+      .strict()
+      .optional(),
+    uitsplitsingen: z
+      .array(
+        z
+          .object({
+            inpCode: z.string().min(1),
+            naar: z.array(z.enum(BREAKDOWN_KINDS)).min(1),
+            toelichting: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -46,6 +62,18 @@ export interface TableProtection {
    * products that show a gemeente together with its wijken and buurten.
    */
   withholdBelow?: string[];
+  /**
+   * What a gemeente's family shows besides types, main groups and totals (the same for every
+   * recipient, so every decision for a gemeente is made over the same table).
+   */
+  family?: FamilySettings;
+}
+
+export interface FamilySettings {
+  /** Types shown per wijk and buurt as well. */
+  detailTypes: string[];
+  /** Gemeente types split into parts (as 12-month sums). */
+  breakdowns: { inpCode: string; by: BreakdownKind[] }[];
 }
 
 export interface ProtectionRules {
@@ -61,6 +89,10 @@ export function loadProtectionRules(dir: string = DEFAULT_CONFIG_DIR): Protectio
   const r = { data: readConfigFile(dir, "tabelbeveiliging.json", file).data };
   const rules = r.data.regels;
   const zeden = r.data.zeden;
+  const family: FamilySettings = {
+    detailTypes: r.data.onderGemeente?.detailsoorten ?? [],
+    breakdowns: (r.data.uitsplitsingen ?? []).map((u) => ({ inpCode: u.inpCode, by: u.naar })),
+  };
   return {
     version: r.data.versie,
     for(requester, sensitivity, areas = []) {
@@ -71,8 +103,8 @@ export function loadProtectionRules(dir: string = DEFAULT_CONFIG_DIR): Protectio
           (x.ontvangers === "iedereen" || (x.ontvangers === "politie") === police),
       );
       const base: TableProtection = match
-        ? { minimum: match.minimum, roundTo: match.afronden }
-        : { minimum: 0 };
+        ? { minimum: match.minimum, roundTo: match.afronden, family }
+        : { minimum: 0, family };
       if (!zeden || (zeden.ontvangers !== "iedereen" && police)) return base;
       const below = areas.some((a) => BELOW_GEMEENTE.test(a));
       return below

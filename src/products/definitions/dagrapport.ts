@@ -5,22 +5,22 @@
 // the records and a map of the buurten.
 // The selection and the powers are data: config/incidentselectie.json, key "dagrapport".
 
-import { DEFAULT_CONFIG_DIR } from "../../disclosure/config-file.ts";
 import { formatCount } from "../../render/format-nl.ts";
+import { documentHead } from "../parts/document-head.ts";
 import {
-  buurtMap,
-  comparisonLines,
+  buurtMapSection,
+  incidentProduct,
+  incidentSummary,
+  perTypeSection,
+  RECORDS_NOTE,
+} from "../parts/incident-product.ts";
+import {
   explanationBlock,
   type IncidentInput,
-  loadIncidents,
   perTypeTable,
   protectIncidents,
-  protectIncidentTable,
   recordsTable,
-  topTypesText,
-  unfinishedLine,
 } from "../parts/incident-records.ts";
-import { readIncidentSelection } from "../parts/incident-selection.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { ProductDocument } from "../product-document.ts";
 
@@ -41,17 +41,14 @@ function build(input: IncidentInput, ctx: ProductContext): ProductDocument {
   const day = ctx.period.kind === "dag";
   const on = day ? "Op" : "In";
 
-  const summary: string[] = [];
-  const unfinished = unfinishedLine(ctx);
-  if (unfinished) summary.push(unfinished);
-  summary.push(
+  const summary = incidentSummary(
+    p,
+    ctx,
     n === 0
       ? `${on} ${label} zijn er in ${ctx.area.name} geen registraties die de openbare-ordebevoegdheden van de burgemeester raken.`
       : `${on} ${label} ${n === 1 ? "is er" : "zijn er"} in ${ctx.area.name} ${formatCount(n)} ${n === 1 ? "registratie" : "registraties"} die de openbare-ordebevoegdheden van de burgemeester ${n === 1 ? "raakt" : "raken"}.`,
+    "registraties uit de selectie",
   );
-  summary.push(...comparisonLines(p, "registraties uit de selectie"));
-  const top = topTypesText(p);
-  if (top) summary.push(`Het meest: ${top}.`);
 
   const perType = perTypeTable(p, {
     id: "per-soort",
@@ -66,42 +63,22 @@ function build(input: IncidentInput, ctx: ProductContext): ProductDocument {
     columns: day
       ? ["id", "uur", "soort", "poging", "wijk", "buurt"]
       : ["id", "datum", "uur", "soort", "poging", "wijk", "buurt"],
-    note: "Kenmerk: een code in plaats van het registratienummer. Tijd: het hele uur waarin het begon.",
-  });
-  const { map, table: perBuurt } = buurtMap(p, {
-    mapId: "kaart",
-    tableId: "per-buurt",
-    caption: `Registraties per buurt in ${ctx.area.name}, ${label} (stip in het midden van de buurt)`,
-    tableCaption: `Registraties per buurt in ${ctx.area.name}, ${label}`,
+    note: RECORDS_NOTE,
   });
 
   return {
-    product: ID,
-    title: `${day ? "Dagrapport" : "Weekrapport"} openbare orde ${ctx.area.name}, ${label}`,
-    area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-    period: { id: ctx.period.id, label, from: ctx.period.from, to: ctx.period.to },
-    sensitivity: "incident",
-    madeAt: ctx.now.toISOString(),
+    ...documentHead(
+      ctx,
+      ID,
+      `${day ? "Dagrapport" : "Weekrapport"} openbare orde ${ctx.area.name}, ${label}`,
+      "incident",
+    ),
     summary,
     sections: [
-      {
-        id: "per-soort",
-        title: SECTIONS[0].title,
-        blocks: [
-          {
-            kind: "chart",
-            table: perType.id,
-            title: perType.caption,
-            type: "bar",
-            x: "soort",
-            // At most three series: the period, the one before and the usual level.
-            y: ["aantal", "vorige", "vier-weken"],
-          },
-          perType,
-        ],
-      },
+      // At most three series: the period, the one before and the usual level.
+      perTypeSection(SECTIONS[0], p, perType, ["aantal", "vorige", "vier-weken"]),
       { id: "registraties", title: SECTIONS[1].title, blocks: [records] },
-      { id: "kaart", title: SECTIONS[2].title, blocks: [map, perBuurt] },
+      buurtMapSection(SECTIONS[2], p, ctx),
       {
         id: "uitleg",
         title: SECTIONS[3].title,
@@ -120,37 +97,32 @@ function build(input: IncidentInput, ctx: ProductContext): ProductDocument {
 
 /** The dagrapport with its selection read from `configDir` (default: the shipped config/). */
 export function makeDagrapport(opts: { configDir?: string } = {}): ProductDefinition<IncidentInput> {
-  const configDir = opts.configDir ?? DEFAULT_CONFIG_DIR;
-  return {
-    id: ID,
-    title: "Dag-/weekrapport met contextinformatie",
-    description:
-      "De registraties van een dag of week in de gemeente die de openbare-ordebevoegdheden van de burgemeester raken, zonder personen: per soort met de bevoegdheid, vergeleken met de periode ervoor, vorig jaar en de 4 weken ervoor, en een kaart per buurt.",
-    sections: SECTIONS,
-    measures: [
-      "aantal registraties per soort",
-      "de bevoegdheid die het raakt",
-      "vorige dag of week, vorig jaar, gemiddelde van de 4 weken ervoor",
-      "losse registraties (kenmerk, uur, soort, wijk, buurt)",
-      "registraties per buurt",
-    ],
-    // Registrations that touch the mayor's public-order powers, not criminal enforcement (Wpg 16-1-c).
-    facts: { touchesPublicOrder: true, criminalEnforcement: false },
-    levels: ["gemeente"],
-    defaultLevel: "gemeente",
-    periodKinds: ["dag", "week"],
-    cadence: "dagelijks",
-    audience: ["burgemeester", "teamchef", "politie-analist"],
-    sensitivity: "incident",
-    load: async (store, ctx) =>
-      loadIncidents(store, ctx, {
-        product: ID,
-        selection: readIncidentSelection("dagrapport", configDir),
-        comparisons: ["vorige", "vorig-jaar", "vier-weken"],
-      }),
-    protect: async (_store, input, table) => protectIncidentTable(input, table),
-    build,
-  };
+  return incidentProduct(
+    {
+      id: ID,
+      title: "Dag-/weekrapport met contextinformatie",
+      description:
+        "De registraties van een dag of week in de gemeente die de openbare-ordebevoegdheden van de burgemeester raken, zonder personen: per soort met de bevoegdheid, vergeleken met de periode ervoor, vorig jaar en de 4 weken ervoor, en een kaart per buurt.",
+      sections: SECTIONS,
+      measures: [
+        "aantal registraties per soort",
+        "de bevoegdheid die het raakt",
+        "vorige dag of week, vorig jaar, gemiddelde van de 4 weken ervoor",
+        "losse registraties (kenmerk, uur, soort, wijk, buurt)",
+        "registraties per buurt",
+      ],
+      // Registrations that touch the mayor's public-order powers, not criminal enforcement (Wpg 16-1-c).
+      facts: { touchesPublicOrder: true, criminalEnforcement: false },
+      levels: ["gemeente"],
+      defaultLevel: "gemeente",
+      periodKinds: ["dag", "week"],
+      cadence: "dagelijks",
+      audience: ["burgemeester", "teamchef", "politie-analist"],
+      comparisons: ["vorige", "vorig-jaar", "vier-weken"],
+      build,
+    },
+    opts.configDir,
+  );
 }
 
 export const dagrapport: ProductDefinition<IncidentInput> = makeDagrapport();

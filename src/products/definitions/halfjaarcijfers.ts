@@ -16,8 +16,11 @@ import { InputError } from "../../domain/errors.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
 import { formatPercentChange } from "../../render/format-nl.ts";
 import { countCell, loadAreaCounts, protectAreaCountsFor } from "../parts/area-counts.ts";
+import { documentHead } from "../parts/document-head.ts";
 import { type HalfYearType, loadLensConfig } from "../parts/lenzen.ts";
 import { type MonthSums, monthSums, roundCount } from "../parts/month-sums.ts";
+import { per1000Paragraph } from "../parts/population-rate.ts";
+import { chartOf } from "../parts/table-chart.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { Cell, ProductDocument, Row, TableBlock } from "../product-document.ts";
 
@@ -193,26 +196,14 @@ export function buildHalfjaarcijfers(
   });
 
   return {
-    product: "halfjaarcijfers",
-    title: `Halfjaarcijfers ${ctx.area.name}, ${ctx.period.label}`,
-    area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-    period: { id: ctx.period.id, label: ctx.period.label, from: ctx.period.from, to: ctx.period.to },
-    sensitivity: "open",
-    madeAt: ctx.now.toISOString(),
+    ...documentHead(ctx, "halfjaarcijfers", `Halfjaarcijfers ${ctx.area.name}, ${ctx.period.label}`, "open"),
     summary,
     sections: [
       {
         id: "per-soort",
         title: SECTIONS[0].title,
         blocks: [
-          {
-            kind: "chart",
-            table: table.id,
-            title: table.caption,
-            type: "bar",
-            x: "soort",
-            y: ["ditHalfjaar", "vorigHalfjaar"],
-          },
+          chartOf(table, "bar", "soort", ["ditHalfjaar", "vorigHalfjaar"]),
           table,
           { kind: "text", paragraphs: sentences },
         ],
@@ -237,9 +228,7 @@ export function buildHalfjaarcijfers(
                 ? "Het 2e halfjaar is het hele jaar min het 1e halfjaar. Is een van die twee afgeschermd, dan is het 2e halfjaar ook afgeschermd."
                 : "Het 1e halfjaar loopt van januari tot en met juni.",
               "Er staat geen totaal van alle soorten samen in: elke soort staat apart. Geweld staat er bijvoorbeeld in als mishandeling, bedreiging en openlijk geweld.",
-              population
-                ? `Per 1.000 inwoners: het aantal van dit halfjaar gedeeld door ${population.toLocaleString("nl-NL")} inwoners (${ctx.area.populationYear ?? "laatst bekend"}), keer 1.000.`
-                : "Het aantal inwoners is niet bekend; daarom staat er geen aantal per 1.000 inwoners.",
+              per1000Paragraph(ctx, "dit halfjaar"),
             ],
           },
         ],

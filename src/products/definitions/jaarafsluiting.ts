@@ -14,7 +14,7 @@
 import { describeChange } from "../../analysis/duiding/index.ts";
 import type { ProtectedCounts } from "../../disclosure/table-protection/protect-counts.ts";
 import { InputError } from "../../domain/errors.ts";
-import { formatCount, monthNameNl } from "../../render/format-nl.ts";
+import { formatCount } from "../../render/format-nl.ts";
 import {
   buildMonthlyFigures,
   type Comparison,
@@ -22,8 +22,13 @@ import {
   type TypeFigures,
 } from "../../render/monthly-figures-model.ts";
 import { countCell, loadAreaCounts, protectAreaCountsFor } from "../parts/area-counts.ts";
+import { CLEAR_CHANGE_NOTE, yearChangeColumns } from "../parts/change-columns.ts";
 import { type ChangeTest, changeVerdict, testChanges } from "../parts/change-tests.ts";
+import { documentHead } from "../parts/document-head.ts";
+import { groupedTypeRows } from "../parts/grouped-type-rows.ts";
 import { monthSums } from "../parts/month-sums.ts";
+import { monthsSection } from "../parts/months-section.ts";
+import { per1000Paragraph } from "../parts/population-rate.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { Cell, ProductDocument, Row, TableBlock, TextBlock } from "../product-document.ts";
 
@@ -148,23 +153,13 @@ export function buildJaarafsluiting(input: ProtectedCounts, ctx: ProductContext)
   }
 
   // Per month.
-  const perMonth: TableBlock = {
-    kind: "table",
-    id: "totaal-per-maand",
+  const perMonth = monthsSection(SECTIONS[0], f.perMonth, {
     caption: `Alle registraties per maand in ${ctx.area.name}, ${yearLabel} en ${prevLabel}`,
-    columns: [
-      { key: "maand", label: "Maand", type: "text" },
-      { key: "ditJaar", label: yearLabel, type: "count" },
-      { key: "vorigJaar", label: prevLabel, type: "count" },
-    ],
-    rows: f.perMonth.map((m) => ({
-      cells: {
-        maand: monthNameNl(m.monthNumber),
-        ditJaar: hasYear(year) ? c(m.current) : null,
-        vorigJaar: prevCell(m.previous),
-      },
-    })),
-  };
+    yearLabel,
+    prevLabel,
+    current: (m) => (hasYear(year) ? c(m.current) : null),
+    previous: (m) => prevCell(m.previous),
+  });
 
   // Per type, grouped.
   const typeRow = (t: TypeYear, depth: number, isTotal = false): Row => ({
@@ -182,51 +177,28 @@ export function buildJaarafsluiting(input: ProtectedCounts, ctx: ProductContext)
       per1000: t.figures.per1000,
     },
   });
-  const heading = (label: string, depth: number): Row => ({ depth, cells: { soort: label } });
-  const rows: Row[] = [];
-  for (const g1 of f.groups) {
-    rows.push(heading(g1.label, 0));
-    for (const g2 of g1.groups) {
-      if (g2.label !== g1.label) rows.push(heading(g2.label, 1));
-      for (const t of g2.types) {
-        const ty = byCode.get(t.code);
-        if (ty) rows.push(typeRow(ty, 2));
-      }
-    }
-  }
+  const rows = groupedTypeRows(f.groups, (t, depth) => {
+    const ty = byCode.get(t.code);
+    return ty ? typeRow(ty, depth) : undefined;
+  });
   rows.push(typeRow(total, 0, true));
   const perType: TableBlock = {
     kind: "table",
     id: "per-soort",
     caption: `Registraties per soort in ${ctx.area.name}, ${yearLabel} en ${prevLabel}`,
-    columns: [
-      { key: "soort", label: "Soort", type: "text" },
-      { key: "code", label: "Code", type: "text" },
-      { key: "jaar", label: yearLabel, type: "count" },
-      { key: "vorigJaar", label: prevLabel, type: "count" },
-      { key: "verschil", label: "Verschil", type: "count" },
-      { key: "verschilProcent", label: "Verschil (%)", type: "percent" },
-      { key: "verandering", label: "Verandering", type: "text" },
-      { key: "p", label: "p-waarde", type: "p-value" },
-      { key: "per1000", label: `Per 1.000 inwoners (${yearLabel})`, type: "rate", decimals: 1 },
-    ],
+    columns: yearChangeColumns(yearLabel, prevLabel),
     rows,
-    note: "Verandering: duidelijk meer of minder als toeval onwaarschijnlijk is (exacte toets op aantallen, gecorrigeerd voor het aantal soorten: hooguit 5% van de duidelijke veranderingen is naar verwachting toeval). Percentages alleen bij aantallen van 20 of meer.",
+    note: CLEAR_CHANGE_NOTE,
   };
 
-  // Clear risers and fallers.
+  // Clear risers and fallers: the columns of the per-type table without code, verdict and rate.
   const changeTable = (id: string, caption: string, list: TypeYear[]): TableBlock => ({
     kind: "table",
     id,
     caption,
-    columns: [
-      { key: "soort", label: "Soort", type: "text" },
-      { key: "jaar", label: yearLabel, type: "count" },
-      { key: "vorigJaar", label: prevLabel, type: "count" },
-      { key: "verschil", label: "Verschil", type: "count" },
-      { key: "verschilProcent", label: "Verschil (%)", type: "percent" },
-      { key: "p", label: "p-waarde", type: "p-value" },
-    ],
+    columns: yearChangeColumns(yearLabel, prevLabel).filter(
+      (col) => !["code", "verandering", "per1000"].includes(col.key),
+    ),
     rows: list.slice(0, TOP_CHANGES).map((t) => ({
       cells: {
         soort: t.figures.label,
@@ -266,31 +238,11 @@ export function buildJaarafsluiting(input: ProtectedCounts, ctx: ProductContext)
     }
   }
 
-  const population = ctx.area.population;
   return {
-    product: "jaarafsluiting",
-    title: `Jaarafsluiting ${ctx.area.name}, ${yearLabel}`,
-    area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-    period: { id: ctx.period.id, label: ctx.period.label, from: ctx.period.from, to: ctx.period.to },
-    sensitivity: "aggregated",
-    madeAt: ctx.now.toISOString(),
+    ...documentHead(ctx, "jaarafsluiting", `Jaarafsluiting ${ctx.area.name}, ${yearLabel}`, "aggregated"),
     summary,
     sections: [
-      {
-        id: "per-maand",
-        title: SECTIONS[0].title,
-        blocks: [
-          {
-            kind: "chart",
-            table: perMonth.id,
-            title: perMonth.caption,
-            type: "line",
-            x: "maand",
-            y: ["ditJaar", "vorigJaar"],
-          },
-          perMonth,
-        ],
-      },
+      perMonth,
       { id: "per-soort", title: SECTIONS[1].title, blocks: [perType] },
       { id: "stijgers-dalers", title: SECTIONS[2].title, blocks: changeBlocks },
       {
@@ -306,9 +258,7 @@ export function buildJaarafsluiting(input: ProtectedCounts, ctx: ProductContext)
               "Een verschil heet duidelijk als het niet door toeval te verklaren is. We houden er rekening mee dat we veel soorten tegelijk bekijken. Kleine aantallen gaan vaak op en neer; dan is een verschil meestal niet duidelijk.",
               `Onder 'Duidelijk meer en duidelijk minder' staan alleen soorten met een duidelijk verschil: hooguit ${TOP_CHANGES} per kant, die met het grootste verschil eerst.`,
               "Een leeg vak: voor die periode zijn er geen cijfers.",
-              population
-                ? `Per 1.000 inwoners: het aantal van ${yearLabel} gedeeld door ${population.toLocaleString("nl-NL")} inwoners (${ctx.area.populationYear ?? "laatst bekend"}), keer 1.000.`
-                : "Het aantal inwoners is niet bekend; daarom staat er geen aantal per 1.000 inwoners.",
+              per1000Paragraph(ctx, yearLabel),
             ],
           },
         ],

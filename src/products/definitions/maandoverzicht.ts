@@ -10,7 +10,13 @@ import { monthLabelNl } from "../../domain/time.ts";
 import { monthNameNl, monthRangeNl } from "../../render/format-nl.ts";
 import { buildMonthlyFigures, type Count, type TypeFigures } from "../../render/monthly-figures-model.ts";
 import { countCell, loadAreaCounts, protectAreaCountsFor } from "../parts/area-counts.ts";
+import { CLEAR_CHANGE_NOTE } from "../parts/change-columns.ts";
 import { changeVerdict, testChanges } from "../parts/change-tests.ts";
+import { documentHead } from "../parts/document-head.ts";
+import { groupedTypeRows } from "../parts/grouped-type-rows.ts";
+import { monthsSection } from "../parts/months-section.ts";
+import { per1000Paragraph } from "../parts/population-rate.ts";
+import { chartOf } from "../parts/table-chart.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { Cell, ProductDocument, Row, TableBlock } from "../product-document.ts";
 
@@ -167,23 +173,13 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     }
   }
 
-  const perMonth: TableBlock = {
-    kind: "table",
-    id: "totaal-per-maand",
+  const perMonth = monthsSection(SECTIONS[0], f.perMonth, {
     caption: `Alle registraties per maand, ${f.year} en ${f.previousYear}`,
-    columns: [
-      { key: "maand", label: "Maand", type: "text" },
-      { key: "ditJaar", label: String(f.year), type: "count" },
-      { key: "vorigJaar", label: String(f.previousYear), type: "count" },
-    ],
-    rows: f.perMonth.map((m) => ({
-      cells: {
-        maand: monthNameNl(m.monthNumber),
-        ditJaar: m.monthNumber <= month % 100 ? c(m.current) : null,
-        vorigJaar: f.previousYear * 100 + m.monthNumber >= firstMonth ? c(m.previous) : null,
-      },
-    })),
-  };
+    yearLabel: String(f.year),
+    prevLabel: String(f.previousYear),
+    current: (m) => (m.monthNumber <= month % 100 ? c(m.current) : null),
+    previous: (m) => (f.previousYear * 100 + m.monthNumber >= firstMonth ? c(m.previous) : null),
+  });
 
   const columns: TableBlock["columns"] = [
     { key: "soort", label: "Soort", type: "text" },
@@ -201,18 +197,9 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     { key: "twaalfMaanden", label: `12 maanden t/m ${monthLabel}`, type: "count" },
     { key: "per1000", label: "Per 1.000 inwoners (12 maanden)", type: "rate", decimals: 1 },
   ];
-  const heading = (label: string, depth: number): Row => ({ depth, cells: { soort: label } });
-  const rows: Row[] = [];
-  for (const g1 of f.groups) {
-    rows.push(heading(g1.label, 0));
-    for (const g2 of g1.groups) {
-      if (g2.label !== g1.label) rows.push(heading(g2.label, 1));
-      for (const t of g2.types)
-        rows.push(
-          typeRow(withoutUnknown(t, known), testOf.get(t.code) ?? { month: null, ytd: null }, 2, known),
-        );
-    }
-  }
+  const rows = groupedTypeRows(f.groups, (t, depth) =>
+    typeRow(withoutUnknown(t, known), testOf.get(t.code) ?? { month: null, ytd: null }, depth, known),
+  );
   rows.push(typeRow(total, totalTests, 0, known, true));
   const perType: TableBlock = {
     kind: "table",
@@ -220,7 +207,7 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     caption: `Registraties per soort in ${ctx.area.name}, ${monthLabel}`,
     columns,
     rows,
-    note: "Verandering: duidelijk meer of minder als toeval onwaarschijnlijk is (exacte toets op aantallen, gecorrigeerd voor het aantal soorten: hooguit 5% van de duidelijke veranderingen is naar verwachting toeval). Percentages alleen bij aantallen van 20 of meer.",
+    note: CLEAR_CHANGE_NOTE,
   };
 
   const top: TableBlock = {
@@ -237,46 +224,16 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     })),
   };
 
-  const population = ctx.area.population;
   return {
-    product: "maandoverzicht",
-    title: `Maandoverzicht ${ctx.area.name}, ${monthLabel}`,
-    area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-    period: { id: ctx.period.id, label: ctx.period.label, from: ctx.period.from, to: ctx.period.to },
-    sensitivity: "aggregated",
-    madeAt: ctx.now.toISOString(),
+    ...documentHead(ctx, "maandoverzicht", `Maandoverzicht ${ctx.area.name}, ${monthLabel}`, "aggregated"),
     summary,
     sections: [
-      {
-        id: "per-maand",
-        title: SECTIONS[0].title,
-        blocks: [
-          {
-            kind: "chart",
-            table: perMonth.id,
-            title: perMonth.caption,
-            type: "line",
-            x: "maand",
-            y: ["ditJaar", "vorigJaar"],
-          },
-          perMonth,
-        ],
-      },
+      perMonth,
       { id: "per-soort", title: SECTIONS[1].title, blocks: [perType] },
       {
         id: "meest-voorkomend",
         title: SECTIONS[2].title,
-        blocks: [
-          {
-            kind: "chart",
-            table: top.id,
-            title: top.caption,
-            type: "bar",
-            x: "soort",
-            y: ["maand", "maandVorigJaar"],
-          },
-          top,
-        ],
+        blocks: [chartOf(top, "bar", "soort", ["maand", "maandVorigJaar"]), top],
       },
       {
         id: "uitleg",
@@ -288,9 +245,7 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
               "Dit zijn misdrijven en incidenten die de politie heeft geregistreerd. We tellen een registratie in de maand waarin het gebeurde (de pleegdatum). Pogingen tellen mee.",
               "Niet alles wordt bij de politie gemeld. De cijfers laten dus niet alles zien, en een stijging kan ook komen doordat mensen vaker melden.",
               "Een verschil heet duidelijk als het niet door toeval te verklaren is. Kleine aantallen gaan vaak op en neer; dan is een verschil meestal niet duidelijk.",
-              population
-                ? `Per 1.000 inwoners: het aantal van de laatste 12 maanden gedeeld door ${population.toLocaleString("nl-NL")} inwoners (${ctx.area.populationYear ?? "laatst bekend"}), keer 1.000.`
-                : "Het aantal inwoners is niet bekend; daarom staat er geen aantal per 1.000 inwoners.",
+              per1000Paragraph(ctx, "de laatste 12 maanden"),
             ],
           },
         ],

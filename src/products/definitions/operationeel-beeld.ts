@@ -4,23 +4,18 @@
 // and gemeente: no buurt, wijk or point, so no map.
 // The selection is data: config/incidentselectie.json, key "operationeel-beeld".
 
-import { DEFAULT_CONFIG_DIR } from "../../disclosure/config-file.ts";
 import { formatCount } from "../../render/format-nl.ts";
+import { documentHead } from "../parts/document-head.ts";
+import { incidentProduct, incidentSummary, perTypeSection, RECORDS_NOTE } from "../parts/incident-product.ts";
 import {
-  comparisonLines,
   explanationBlock,
   type IncidentInput,
-  loadIncidents,
   type ProtectedIncidents,
   perTypeTable,
   protectIncidents,
-  protectIncidentTable,
   recordsTable,
-  topTypesText,
   typeLabel,
-  unfinishedLine,
 } from "../parts/incident-records.ts";
-import { readIncidentSelection } from "../parts/incident-selection.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { Cell, Column, ProductDocument, Row, TableBlock } from "../product-document.ts";
 
@@ -79,19 +74,16 @@ function build(input: IncidentInput, ctx: ProductContext): ProductDocument {
   const n = p.records.length;
   const unitName = `eenheid ${ctx.area.name}`;
 
-  const summary: string[] = [];
-  const unfinished = unfinishedLine(ctx);
-  if (unfinished) summary.push(unfinished);
   const touched = new Set(p.records.map((r) => r.gemeente)).size;
   const current = p.gemeenten.filter((g) => g.current).length;
-  summary.push(
+  const summary = incidentSummary(
+    p,
+    ctx,
     n === 0
       ? `Op ${label} zijn er in ${unitName} geen grotere incidenten geregistreerd.`
       : `Op ${label} ${n === 1 ? "is er" : "zijn er"} in ${unitName} ${formatCount(n)} ${n === 1 ? "groter incident" : "grotere incidenten"} geregistreerd, in ${formatCount(touched)} van de ${formatCount(current)} gemeenten.`,
+    "grotere incidenten",
   );
-  summary.push(...comparisonLines(p, "grotere incidenten"));
-  const top = topTypesText(p);
-  if (top) summary.push(`Het meest: ${top}.`);
 
   const perType = perTypeTable(p, {
     id: "per-soort",
@@ -106,33 +98,14 @@ function build(input: IncidentInput, ctx: ProductContext): ProductDocument {
     id: "registraties",
     caption: `Grotere incidenten in ${unitName}, ${label}`,
     columns: ["id", "uur", "soort", "gemeente"],
-    note: "Kenmerk: een code in plaats van het registratienummer. Tijd: het hele uur waarin het begon.",
+    note: RECORDS_NOTE,
   });
 
   return {
-    product: ID,
-    title: `Operationeel beeld ${unitName}, ${label}`,
-    area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-    period: { id: ctx.period.id, label, from: ctx.period.from, to: ctx.period.to },
-    sensitivity: "incident",
-    madeAt: ctx.now.toISOString(),
+    ...documentHead(ctx, ID, `Operationeel beeld ${unitName}, ${label}`, "incident"),
     summary,
     sections: [
-      {
-        id: "per-soort",
-        title: SECTIONS[0].title,
-        blocks: [
-          {
-            kind: "chart",
-            table: perType.id,
-            title: perType.caption,
-            type: "bar",
-            x: "soort",
-            y: ["aantal", ...p.comparisons.map((c) => c.kind)],
-          },
-          perType,
-        ],
-      },
+      perTypeSection(SECTIONS[0], p, perType),
       { id: "per-gemeente", title: SECTIONS[1].title, blocks: [perGemeente] },
       { id: "registraties", title: SECTIONS[2].title, blocks: [records] },
       { id: "uitleg", title: SECTIONS[3].title, blocks: [explanationBlock(p, { place: "gemeente" })] },
@@ -142,34 +115,29 @@ function build(input: IncidentInput, ctx: ProductContext): ProductDocument {
 
 /** The operationeel beeld with its selection read from `configDir` (default: the shipped config/). */
 export function makeOperationeelBeeld(opts: { configDir?: string } = {}): ProductDefinition<IncidentInput> {
-  const configDir = opts.configDir ?? DEFAULT_CONFIG_DIR;
-  return {
-    id: ID,
-    title: "Dagelijks algemeen operationeel beeld",
-    description:
-      "Een kort, geanonimiseerd beeld van de grotere incidenten van één dag in de hele eenheid: aantallen per soort en per gemeente, en de incidenten met alleen kenmerk, uur, soort en gemeente.",
-    sections: SECTIONS,
-    measures: [
-      "aantal grotere incidenten per soort",
-      "vorige dag en dezelfde dag vorig jaar",
-      "aantal per gemeente en soort",
-      "losse incidenten (kenmerk, uur, soort, gemeente)",
-    ],
-    levels: ["eenheid", "district", "basisteam"],
-    defaultLevel: "eenheid",
-    periodKinds: ["dag"],
-    cadence: "dagelijks",
-    audience: ["teamchef", "districtschef", "politie-analist"],
-    sensitivity: "incident",
-    load: async (store, ctx) =>
-      loadIncidents(store, ctx, {
-        product: ID,
-        selection: readIncidentSelection("operationeel-beeld", configDir),
-        comparisons: ["vorige", "vorig-jaar"],
-      }),
-    protect: async (_store, input, table) => protectIncidentTable(input, table),
-    build,
-  };
+  return incidentProduct(
+    {
+      id: ID,
+      title: "Dagelijks algemeen operationeel beeld",
+      description:
+        "Een kort, geanonimiseerd beeld van de grotere incidenten van één dag in de hele eenheid: aantallen per soort en per gemeente, en de incidenten met alleen kenmerk, uur, soort en gemeente.",
+      sections: SECTIONS,
+      measures: [
+        "aantal grotere incidenten per soort",
+        "vorige dag en dezelfde dag vorig jaar",
+        "aantal per gemeente en soort",
+        "losse incidenten (kenmerk, uur, soort, gemeente)",
+      ],
+      levels: ["eenheid", "district", "basisteam"],
+      defaultLevel: "eenheid",
+      periodKinds: ["dag"],
+      cadence: "dagelijks",
+      audience: ["teamchef", "districtschef", "politie-analist"],
+      comparisons: ["vorige", "vorig-jaar"],
+      build,
+    },
+    opts.configDir,
+  );
 }
 
 export const operationeelBeeld: ProductDefinition<IncidentInput> = makeOperationeelBeeld();

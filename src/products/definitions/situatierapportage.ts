@@ -23,9 +23,12 @@ import { inpNode } from "../../domain/inp-tree.ts";
 import { addMonths, monthLabelNl } from "../../domain/time.ts";
 import { monthNameNl } from "../../render/format-nl.ts";
 import { countCell, loadAreaCounts, protectAreaCountsFor } from "../parts/area-counts.ts";
+import { yearChangeColumns } from "../parts/change-columns.ts";
 import { CHANGE_FDR, type ChangeTest, changeVerdict, testChanges } from "../parts/change-tests.ts";
+import { documentHead } from "../parts/document-head.ts";
 import { type Lens, lensById, loadLensConfig, typesLeftOutBelowGemeente } from "../parts/lenzen.ts";
 import { type MonthSums, monthSums, shownSum, sumOfShown } from "../parts/month-sums.ts";
+import { per1000Paragraph } from "../parts/population-rate.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { Block, Cell, ProductDocument, Row, Section, TableBlock } from "../product-document.ts";
 
@@ -275,17 +278,7 @@ function perTypeTable(f: LensFigures, ctx: ProductContext, id: string): TableBlo
     kind: "table",
     id,
     caption: `${f.lens.title} in ${ctx.area.name}: registraties per soort, ${yearLabel} en ${prevLabel}`,
-    columns: [
-      { key: "soort", label: "Soort", type: "text" },
-      { key: "code", label: "Code", type: "text" },
-      { key: "jaar", label: yearLabel, type: "count" },
-      { key: "vorigJaar", label: prevLabel, type: "count" },
-      { key: "verschil", label: "Verschil", type: "count" },
-      { key: "verschilProcent", label: "Verschil (%)", type: "percent" },
-      { key: "verandering", label: "Verandering", type: "text" },
-      { key: "p", label: "p-waarde", type: "p-value" },
-      { key: "per1000", label: `Per 1.000 inwoners (${yearLabel})`, type: "rate", decimals: 1 },
-    ],
+    columns: yearChangeColumns(yearLabel, prevLabel),
     rows: [...f.types.map((t) => row(t)), ...(f.types.length > 1 ? [row(f.total, true)] : [])],
     note: `Verandering: duidelijk meer of minder als toeval onwaarschijnlijk is (exacte toets op aantallen${f.types.length > 1 ? ", gecorrigeerd voor het aantal soorten" : ""}). Het totaal staat er alleen als elk aantal erin getoond mag worden. Percentages alleen bij aantallen van ${MIN_COUNT_FOR_PERCENT} of meer.`,
   };
@@ -369,7 +362,6 @@ function trendTable(f: LensFigures, ctx: ProductContext): TableBlock {
 }
 
 function explanation(lens: Lens | null, ctx: ProductContext): string[] {
-  const population = ctx.area.population;
   return [
     ...(lens ? [`${lens.title}: ${lens.description}`] : []),
     "Dit zijn misdrijven en incidenten die de politie heeft geregistreerd. We tellen een registratie in de maand waarin het gebeurde. Pogingen tellen mee.",
@@ -378,18 +370,9 @@ function explanation(lens: Lens | null, ctx: ProductContext): string[] {
     "Sommige aantallen zijn afgeschermd: kleine aantallen, en wat je daaruit zou kunnen terugrekenen, worden niet getoond. Een totaal van meer soorten staat er alleen als elk aantal in dat totaal getoond mag worden.",
     `Een trend kijken we na over de laatste ${TREND_MONTHS} maanden (minstens ${MIN_TREND_MONTHS}), met de aantallen per maand. Een trend heet duidelijk als die niet door toeval te verklaren is. Seizoenen (bijvoorbeeld meer in de zomer) kunnen een trend minder goed zichtbaar maken.`,
     "Een leeg vak: voor die periode zijn er geen cijfers.",
-    population
-      ? `Per 1.000 inwoners: het aantal van het jaar gedeeld door ${population.toLocaleString("nl-NL")} inwoners (${ctx.area.populationYear ?? "laatst bekend"}), keer 1.000.`
-      : "Het aantal inwoners is niet bekend; daarom staat er geen aantal per 1.000 inwoners.",
+    per1000Paragraph(ctx, "het jaar"),
   ];
 }
-
-const base = (ctx: ProductContext) => ({
-  area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-  period: { id: ctx.period.id, label: ctx.period.label, from: ctx.period.from, to: ctx.period.to },
-  sensitivity: "aggregated" as const,
-  madeAt: ctx.now.toISOString(),
-});
 
 const LENS_SECTIONS = [
   { id: "per-maand", title: "Per maand" },
@@ -423,9 +406,12 @@ export function buildSituatierapportage(
       );
   });
   return {
-    product: productId,
-    title: `Situatierapportage ${lens.title.toLowerCase()}, ${ctx.area.name}, ${f.year}`,
-    ...base(ctx),
+    ...documentHead(
+      ctx,
+      productId,
+      `Situatierapportage ${lens.title.toLowerCase()}, ${ctx.area.name}, ${f.year}`,
+      "aggregated",
+    ),
     summary: lensSummary(f, ctx, { trend: true }),
     sections: [
       { id: "per-maand", title: LENS_SECTIONS[0].title, blocks: [chart, perMonth] },
@@ -505,9 +491,7 @@ export function buildSituatierapportageAlleLenzen(
     ],
   }));
   return {
-    product: "situatierapportage",
-    title: `Situatierapportage ${ctx.area.name}, ${year}`,
-    ...base(ctx),
+    ...documentHead(ctx, "situatierapportage", `Situatierapportage ${ctx.area.name}, ${year}`, "aggregated"),
     summary,
     sections: [
       { id: "lenzen", title: "Alle onderwerpen", blocks: [overview] },

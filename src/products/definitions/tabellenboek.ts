@@ -14,8 +14,9 @@ import { monthLabelNl } from "../../domain/time.ts";
 import { monthRangeNl, shortMonthNl } from "../../render/format-nl.ts";
 import type { AreaMonthlyCount, MonthlyCount } from "../../store/store.ts";
 import { countCell } from "../parts/area-counts.ts";
+import { documentHead } from "../parts/document-head.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
-import type { Cell, MapFeature, ProductDocument, Row, TableBlock } from "../product-document.ts";
+import type { Cell, MapFeature, ProductDocument, Row, Section, TableBlock } from "../product-document.ts";
 import { periodMonths } from "../product-period.ts";
 
 interface AreaRef {
@@ -94,6 +95,7 @@ async function protect(
           minimum: table.minimum,
           until: ctx.lastCompleteMonth,
           withholdBelow: below,
+          family: table.family,
         })
       : null;
   return {
@@ -280,18 +282,40 @@ function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
       ];
     });
   const buurtYtd = new Map(bRows.map((r) => [r.cells.code as string, r.cells.jaar]));
+  /** A map of the areas' year-to-date counts (map "kaart-" + the table's id) above their table. */
+  const mapSection = (
+    section: { id: string; title: string },
+    noun: "wijk" | "buurt",
+    areas: AreaRef[],
+    ytdOf: Map<string, Cell | undefined>,
+    table: TableBlock,
+  ): Section => ({
+    id: section.id,
+    title: section.title,
+    blocks: [
+      {
+        kind: "map",
+        id: `kaart-${table.id}`,
+        caption: `Registraties per ${noun}, ${monthRangeNl(ytd.from, ytd.to)}`,
+        valueKey: "aantal",
+        table: table.id,
+        features: features(areas, (c) => ytdOf.get(c) ?? null),
+      },
+      table,
+    ],
+  });
 
   const withheld = [gemeenteTable, wijkTable, buurtTable].some((t) =>
     t.rows.some((r) => Object.values(r.cells).some((c) => typeof c === "object" && c !== null)),
   );
   const ytdTotal = gRows.at(-1)?.cells.jaar;
   return {
-    product: "tabellenboek",
-    title: `Tabellenboek ${ctx.area.name}, ${monthRangeNl(ytd.from, ytd.to)}`,
-    area: { code: ctx.area.code, name: ctx.area.name, level: ctx.area.level },
-    period: { id: ctx.period.id, label: ctx.period.label, from: ctx.period.from, to: ctx.period.to },
-    sensitivity: "aggregated",
-    madeAt: ctx.now.toISOString(),
+    ...documentHead(
+      ctx,
+      "tabellenboek",
+      `Tabellenboek ${ctx.area.name}, ${monthRangeNl(ytd.from, ytd.to)}`,
+      "aggregated",
+    ),
     summary: [
       typeof ytdTotal === "number"
         ? `In ${monthRangeNl(ytd.from, ytd.to)} registreerde de politie ${ytdTotal.toLocaleString("nl-NL")} misdrijven en incidenten in ${ctx.area.name}.`
@@ -300,36 +324,8 @@ function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
     ],
     sections: [
       { id: "gemeente", title: SECTIONS[0].title, blocks: [gemeenteTable] },
-      {
-        id: "wijken",
-        title: SECTIONS[1].title,
-        blocks: [
-          {
-            kind: "map",
-            id: "kaart-wijken",
-            caption: `Registraties per wijk, ${monthRangeNl(ytd.from, ytd.to)}`,
-            valueKey: "aantal",
-            table: "wijken",
-            features: features(input.wijken, (c) => wijkYtd.get(c) ?? null),
-          },
-          wijkTable,
-        ],
-      },
-      {
-        id: "buurten",
-        title: SECTIONS[2].title,
-        blocks: [
-          {
-            kind: "map",
-            id: "kaart-buurten",
-            caption: `Registraties per buurt, ${monthRangeNl(ytd.from, ytd.to)}`,
-            valueKey: "aantal",
-            table: "buurten",
-            features: features(input.buurten, (c) => buurtYtd.get(c) ?? null),
-          },
-          buurtTable,
-        ],
-      },
+      mapSection(SECTIONS[1], "wijk", input.wijken, wijkYtd, wijkTable),
+      mapSection(SECTIONS[2], "buurt", input.buurten, buurtYtd, buurtTable),
       {
         id: "uitleg",
         title: SECTIONS[3].title,

@@ -5,13 +5,20 @@
 // expected counts are made here independently of the store and of domain/time.ts (Intl with the
 // Europe/Amsterdam time zone).
 
+import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before } from "node:test";
+import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
 import type { Area, AreaSummary, MultiPolygon } from "../../domain/area.ts";
 import type { Registration } from "../../domain/registration.ts";
 import { openDuckDbStore } from "../../store/duckdb/duckdb-store.ts";
 import type { DeliveryContent, Store } from "../../store/store.ts";
 import { makeRegistration } from "../../store/store-suite.ts";
-import type { ProductContext } from "../product-definition.ts";
+import type { ProductContext, ProductDefinition } from "../product-definition.ts";
+import type { ProductDocument } from "../product-document.ts";
 import type { ProductPeriod } from "../product-period.ts";
 import type { RecordProductContext } from "./record-key.ts";
 
@@ -238,6 +245,51 @@ export async function contextFor(
   return withKey ? { ...ctx, recordKey: TEST_KEY } : ctx;
 }
 
+/** The store of a suite's tests, with its registrations; filled before the first test. */
+export interface IncidentSuite {
+  store: Store;
+  regs: Registration[];
+}
+
+/** Opens the store before the tests of the enclosing suite and closes it after them. */
+export function incidentSuite(): IncidentSuite {
+  const suite = {} as IncidentSuite;
+  before(async () => {
+    const opened = await openIncidentStore();
+    suite.store = opened.store;
+    suite.regs = opened.registrations;
+  });
+  after(async () => {
+    await suite.store?.close();
+  });
+  return suite;
+}
+
+/** `content` written as incidentselectie.json into `dir` (default: a new temporary folder); the folder. */
+export function selectionConfigDir(
+  content: unknown,
+  dir: string = mkdtempSync(join(tmpdir(), "incidentselectie-")),
+): string {
+  writeFileSync(join(dir, "incidentselectie.json"), JSON.stringify(content));
+  return dir;
+}
+
+/**
+ * A product's document made as the engine makes it: load, protect (no table protection unless
+ * asked), build; with `table` null, protect is skipped, as the gate does when it asks for none.
+ */
+export async function makeDocument<I>(
+  def: ProductDefinition<I>,
+  store: Store,
+  area: string,
+  period: ProductPeriod,
+  table: TableProtection | null = { minimum: 0 },
+): Promise<ProductDocument> {
+  const ctx = await contextFor(store, area, period);
+  const input = await def.load(store, ctx);
+  return def.build(table ? await def.protect(store, input, table, ctx) : input, ctx);
+}
+
 // --- Independent expectations ---------------------------------------------------------------
 
 const local = new Intl.DateTimeFormat("en-CA", {
@@ -296,4 +348,12 @@ export function forbiddenStrings(regs: readonly Registration[]): string[] {
     out.add(r.startsAt.toISOString());
   }
   return [...out];
+}
+
+/** Fails when the document shows any marker, source id, exact coordinate or exact time of `shown`. */
+export function assertNothingForbidden(doc: ProductDocument, shown: readonly Registration[]): void {
+  assert.ok(shown.length > 0, "the registrations to hide are there");
+  const json = JSON.stringify(doc);
+  for (const s of forbiddenStrings(shown)) assert.ok(!json.includes(s), `"${s}" appears in the document`);
+  assert.ok(!json.includes("MARKER"), "no marker at all");
 }
