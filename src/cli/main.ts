@@ -5,6 +5,7 @@ import { AccessDenied, InputError, StoreError } from "../domain/errors.ts";
 import { registerAccountCommands } from "./account-commands.ts";
 import { registerAgreementCommands } from "./agreement-commands.ts";
 import { registerAnalyseCommands } from "./analyse-command.ts";
+import { registerBatchCommand } from "./batch-command.ts";
 import { type CliEffects, processEffects } from "./context.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { speakDutch } from "./dutch-commander.ts";
@@ -37,6 +38,7 @@ export function buildProgram(fx: CliEffects): Command {
   registerRetentionCommand(program, fx);
   registerPseudonymCommand(program, fx);
   registerProductCommands(program, fx);
+  registerBatchCommand(program, fx);
   registerAgreementCommands(program, fx);
   registerInventoryCommands(program, fx);
   return program;
