@@ -12,8 +12,18 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, "d.duckdb");
 const run = (args: string[], stdin?: string) => runInProcess([...args, "--db", db], { stdin });
 
+/** Listing is administration: as a beheerder, registered. */
+const ADMIN = ["--als", "beheer.test"];
+
 describe("driehoek organisatie and gebruiker", () => {
   it("adds organisations and users, and lists them (name, organisation, roles) without secrets", async () => {
+    assert.equal(
+      (await run(["gebruiker", "toevoegen", "--id", "beheer.test", "--naam", "Beheer", "--rol", "beheerder"]))
+        .code,
+      0,
+    );
+    // Without --als, or as someone else, nobody gets the list.
+    assert.match((await run(["gebruiker", "lijst", "--json"])).err, /geef --als GEBRUIKER/);
     assert.equal(
       (
         await run([
@@ -80,10 +90,14 @@ describe("driehoek organisatie and gebruiker", () => {
     );
     assert.equal(own.code, 0, own.err);
     assert.doesNotMatch(own.out, /Wachtwoord/);
-    const list = JSON.parse((await run(["gebruiker", "lijst", "--json"])).out) as Record<string, unknown>[];
+    const list = JSON.parse((await run(["gebruiker", "lijst", "--json", ...ADMIN])).out) as Record<
+      string,
+      unknown
+    >[];
     assert.deepEqual(
       list.map((u) => [u.id, u.naam, u.organisatie, u.rollen]),
       [
+        ["beheer.test", "Beheer", null, ["beheerder"]],
         ["bm.aadorp", "Burgemeester Aadorp", "gm9001", ["burgemeester"]],
         ["tc.aadorp", "Teamchef", "politie-re90", ["teamchef", "politie-analist"]],
       ],
@@ -98,7 +112,7 @@ describe("driehoek organisatie and gebruiker", () => {
     } finally {
       await store.close();
     }
-    const orgs = JSON.parse((await run(["organisatie", "lijst", "--json"])).out) as {
+    const orgs = JSON.parse((await run(["organisatie", "lijst", "--json", ...ADMIN])).out) as {
       id: string;
       authority: string[];
     }[];
@@ -181,7 +195,7 @@ describe("driehoek organisatie and gebruiker", () => {
       0,
     );
     assert.equal((await run(["gebruiker", "blokkeren", "bm.aadorp"])).code, 0);
-    let list = JSON.parse((await run(["gebruiker", "lijst", "--json"])).out) as {
+    let list = JSON.parse((await run(["gebruiker", "lijst", "--json", ...ADMIN])).out) as {
       id: string;
       rollen: string[];
       actief: boolean;
@@ -191,7 +205,7 @@ describe("driehoek organisatie and gebruiker", () => {
       { ...list.find((u) => u.id === "bm.aadorp"), rollen: ["burgemeester", "beheerder"], actief: false },
     );
     assert.equal((await run(["gebruiker", "deblokkeren", "bm.aadorp"])).code, 0);
-    list = JSON.parse((await run(["gebruiker", "lijst", "--json"])).out);
+    list = JSON.parse((await run(["gebruiker", "lijst", "--json", ...ADMIN])).out);
     assert.equal(list.find((u) => u.id === "bm.aadorp")?.actief, true);
     const reset = await run(["gebruiker", "wachtwoord", "bm.aadorp"]);
     assert.match(reset.out, /Wachtwoord van bm\.aadorp gewijzigd/);

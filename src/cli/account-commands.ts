@@ -20,6 +20,7 @@ import { oidcSubjectKey } from "../server/auth/oidc-login.ts";
 import { generatePassword, hashPassword, passwordProblem } from "../server/auth/passwords.ts";
 import { newTotpSecret, totpUri } from "../server/auth/totp.ts";
 import type { Store } from "../store/store.ts";
+import { type AccessOptions, administerForCli, withAccessOptions } from "./cli-access.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
 import { textTable } from "./format-nl.ts";
 
@@ -139,13 +140,14 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       out(`Organisatie ${organisation.id} (${kind}) opgeslagen, gebied ${authority.join(", ")}.\n`);
     });
 
-  org
-    .command("lijst")
-    .description("Alle organisaties")
+  withAccessOptions(org.command("lijst").description("Alle organisaties (alleen voor de beheerder)"))
     .option("--json", "uitvoer als JSON")
     .option("--db <pad>", "databasebestand")
-    .action(async (o: { json?: boolean; db?: string }) => {
-      const list = await withStore(storePath(o.db, fx), (store) => store.organisations());
+    .action(async (o: AccessOptions & { json?: boolean; db?: string }) => {
+      const db = storePath(o.db, fx);
+      const list = await withStore(db, (store) =>
+        administerForCli(store, db, fx, o, "organisaties", () => store.organisations()),
+      );
       if (o.json) return out(`${JSON.stringify(list)}\n`);
       out(
         textTable(
@@ -207,13 +209,18 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       },
     );
 
-  user
-    .command("lijst")
-    .description("Alle gebruikers met organisatie en rollen (geen wachtwoorden)")
+  withAccessOptions(
+    user
+      .command("lijst")
+      .description("Alle gebruikers met organisatie en rollen, geen wachtwoorden (alleen voor de beheerder)"),
+  )
     .option("--json", "uitvoer als JSON")
     .option("--db <pad>", "databasebestand")
-    .action(async (o: { json?: boolean; db?: string }) => {
-      const users = await withStore(storePath(o.db, fx), (store) => store.users());
+    .action(async (o: AccessOptions & { json?: boolean; db?: string }) => {
+      const db = storePath(o.db, fx);
+      const users = await withStore(db, (store) =>
+        administerForCli(store, db, fx, o, "gebruikers", () => store.users()),
+      );
       const rows = users.map((u) => ({
         id: u.id,
         naam: u.name,

@@ -13,6 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), "driehoek-afspraak-"));
 const db = join(dir, "a.duckdb");
 const folder = join(dir, "leveringsmap");
 const NOW = new Date("2026-11-05T08:00:00Z");
+/** Reading an agreement goes through the gate: the gemeente's adviser, for the driehoek; reminders are for the beheerder. */
+const READ = ["--als", "oov.sperwerkerk", "--doel", "voorbereiding-driehoek"];
+const ADMIN_USER = "beheer";
 let smtp: TestSmtpServer;
 
 /** Runs `driehoek …` in this process with a fixed clock and the given environment. */
@@ -147,11 +150,14 @@ describe("driehoek afspraak", () => {
     writeFileSync(notJson, "{ gemeente: GM9001");
     const r2 = await cli(["afspraak", "bewaar", "--bestand", notJson, "--als", "oov.sperwerkerk"]);
     assert.match(r2.err, /geen\.json: geen geldige JSON/);
-    assert.match((await cli(["afspraak", "geschiedenis", "GM9001"])).out, /^versie[^\n]*\n1 .*\n2 .*\n$/);
+    assert.match(
+      (await cli(["afspraak", "geschiedenis", "GM9001", ...READ])).out,
+      /^versie[^\n]*\n1 .*\n2 .*\n$/,
+    );
   });
 
   it("toon, geschiedenis and herinneringen", async () => {
-    const shown = await cli(["afspraak", "toon", "gm9001"]);
+    const shown = await cli(["afspraak", "toon", "gm9001", ...READ]);
     assert.equal(shown.code, 0, shown.err);
     assert.match(shown.out, /^Informatieafspraak Sperwerkerk \(GM9001\), versie 2\n/);
     assert.match(shown.out, /Bewaard op 5 november 2026 door beheer/);
@@ -161,26 +167,27 @@ describe("driehoek afspraak", () => {
     assert.match(shown.out, /Via: email, map GM9001\/maandcijfers/);
     assert.match(shown.out, /Grondslag: wpg-16-1-c \(Wet politiegegevens artikel 16, eerste lid, onder c\)/);
 
-    const v1 = await cli(["afspraak", "toon", "GM9001", "--versie", "1", "--json"]);
+    const v1 = await cli(["afspraak", "toon", "GM9001", "--versie", "1", "--json", ...READ]);
     const json = JSON.parse(v1.out);
     assert.equal(json.toelichting, undefined);
     assert.equal(json.producten[0].gebied, "GM9001");
     assert.equal(
-      JSON.parse((await cli(["afspraak", "toon", "GM9001", "--json"])).out).toelichting,
+      JSON.parse((await cli(["afspraak", "toon", "GM9001", "--json", ...READ])).out).toelichting,
       "Na het driehoeksoverleg van november.",
     );
 
     for (const [args, message] of [
-      [["GM9005"], /gemeente GM9005 heeft nog geen informatieafspraak/],
+      // Another gemeente's agreement is not the adviser's to read.
+      [["GM9005"], /Geen toegang tot afspraak voor gebied GM9005/],
       [["GM9001", "--versie", "9"], /versie 9 van de afspraak van GM9001 bestaat niet/],
       [["GM9001", "--versie", "twee"], /versie "twee" is geen versienummer/],
     ] as const) {
-      const r = await cli(["afspraak", "toon", ...args]);
+      const r = await cli(["afspraak", "toon", ...args, ...READ]);
       assert.equal(r.code, 1);
       assert.match(r.err, message);
     }
 
-    const history = await cli(["afspraak", "geschiedenis", "GM9001"]);
+    const history = await cli(["afspraak", "geschiedenis", "GM9001", ...READ]);
     assert.match(history.out, /^versie +bewaard op +door +geldig vanaf +evaluatie op +producten\n/);
     assert.match(
       history.out,
@@ -188,7 +195,7 @@ describe("driehoek afspraak", () => {
     );
     assert.match(history.out, /\n2 +5 november 2026 +beheer /);
 
-    const reminders = await cli(["afspraak", "herinneringen"]);
+    const reminders = await cli(["afspraak", "herinneringen", "--als", ADMIN_USER]);
     assert.equal(reminders.out, "Sperwerkerk (GM9001): evaluatie op 30 november 2026 (over 25 dagen).\n");
   });
 });

@@ -33,6 +33,7 @@ import { productById } from "../products/catalog.ts";
 import { findArea } from "../products/run-product.ts";
 import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../render/pdf/print-pdf.ts";
 import type { Store } from "../store/store.ts";
+import { type AccessOptions, administerForCli, readGemeenteDocumentForCli } from "./cli-access.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
 import { textTable } from "./format-nl.ts";
 
@@ -205,17 +206,21 @@ export function registerAgreementCommands(program: Command, fx: CliEffects): voi
     .option("--versie <n>", "een eerdere versie")
     .option("--json", "als JSON, om te bewerken en opnieuw te bewaren")
     .option("--db <pad>", "databasebestand")
-    .action(async (code: string, o: { versie?: string; json?: boolean; db?: string }) => {
+    .option("--als <gebruiker>", "de gebruiker die de afspraak leest (of DRIEHOEK_ALS)")
+    .option("--doel <doel>", "het doel waarvoor (of DRIEHOEK_DOEL)")
+    .action(async (code: string, o: AccessOptions & { versie?: string; json?: boolean; db?: string }) => {
       const gemeente = gemeenteCode(code);
       const version = o.versie === undefined ? undefined : Number(o.versie);
       if (version !== undefined && !(Number.isInteger(version) && version >= 1)) {
         throw new InputError(`versie "${o.versie}" is geen versienummer (1, 2, 3 …)`, "--versie");
       }
-      await withStore(storePath(o.db, fx), async (store) => {
-        const s =
+      const db = storePath(o.db, fx);
+      await withStore(db, async (store) => {
+        const s = await readGemeenteDocumentForCli(store, db, fx, o, "afspraak", gemeente, async () =>
           version === undefined
-            ? await currentAgreement(store, gemeente)
-            : await agreementVersion(store, gemeente, version);
+            ? ((await currentAgreement(store, gemeente)) ?? null)
+            : ((await agreementVersion(store, gemeente, version)) ?? null),
+        );
         if (!s) {
           throw new InputError(
             version === undefined
@@ -234,10 +239,21 @@ export function registerAgreementCommands(program: Command, fx: CliEffects): voi
     .description("Alle versies van de informatieafspraak van een gemeente")
     .argument("<gemeente>", "gemeentecode, bijvoorbeeld GM9001")
     .option("--db <pad>", "databasebestand")
-    .action(async (code: string, o: { db?: string }) => {
+    .option("--als <gebruiker>", "de gebruiker die de afspraken leest (of DRIEHOEK_ALS)")
+    .option("--doel <doel>", "het doel waarvoor (of DRIEHOEK_DOEL)")
+    .action(async (code: string, o: AccessOptions & { db?: string }) => {
       const gemeente = gemeenteCode(code);
-      await withStore(storePath(o.db, fx), async (store) => {
-        const history = await agreementHistory(store, gemeente);
+      const db = storePath(o.db, fx);
+      await withStore(db, async (store) => {
+        const history = await readGemeenteDocumentForCli(
+          store,
+          db,
+          fx,
+          o,
+          "afspraak-geschiedenis",
+          gemeente,
+          () => agreementHistory(store, gemeente),
+        );
         if (history.length === 0) {
           throw new InputError(`gemeente ${gemeente} heeft nog geen informatieafspraak`, "gemeente");
         }
@@ -259,11 +275,15 @@ export function registerAgreementCommands(program: Command, fx: CliEffects): voi
 
   afspraak
     .command("herinneringen")
-    .description("Afspraken die geëvalueerd moeten worden (of binnen 30 dagen)")
+    .description("Afspraken die geëvalueerd moeten worden (of binnen 30 dagen); alleen voor de beheerder")
     .option("--db <pad>", "databasebestand")
-    .action(async (o: { db?: string }) => {
-      await withStore(storePath(o.db, fx), async (store) => {
-        const { agreements } = await currentAgreements(store);
+    .option("--als <gebruiker>", "de beheerder (of DRIEHOEK_ALS)")
+    .action(async (o: AccessOptions & { db?: string }) => {
+      const db = storePath(o.db, fx);
+      await withStore(db, async (store) => {
+        const { agreements } = await administerForCli(store, db, fx, o, "afspraak-herinneringen", () =>
+          currentAgreements(store),
+        );
         const due = dueEvaluations(
           agreements.map((a) => a.agreement),
           fx.now(),

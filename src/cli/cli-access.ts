@@ -99,3 +99,38 @@ export function administerForCli<T>(
     return r.data;
   });
 }
+
+/**
+ * A document people of a gemeente wrote (an agreement, targets, an inventory) read through the
+ * gate: by a user with a content role as gemeente data for that gemeente (legal basis and policy
+ * decide, registered as a verstrekking), by a beheerder or FG as administration (registered as
+ * beheer). It holds no counts, so nothing is withheld.
+ */
+export function readGemeenteDocumentForCli<T>(
+  store: Store,
+  dbPath: string,
+  fx: CliEffects,
+  o: AccessOptions,
+  what: string,
+  gemeente: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  return withCliAccess(store, dbPath, fx, o, async ({ gate, requester, purpose }) => {
+    const contentRole = requester.roles.some((r) => r !== "beheerder" && r !== "fg");
+    if (!contentRole) return (await gate.administer({ requester, what: `${what}:${gemeente}` }, load)).data;
+    const r = await gate.disclose(
+      {
+        requester,
+        purpose,
+        what,
+        areas: [gemeente],
+        period: null,
+        sensitivity: "aggregated",
+        source: "gemeente",
+      },
+      load,
+      { protect: (d) => d, count: (d) => (d === null || d === undefined ? 0 : 1) },
+    );
+    return r.data;
+  });
+}

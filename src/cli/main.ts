@@ -12,11 +12,13 @@ import { speakDutch } from "./dutch-commander.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerIngestCommands } from "./ingest-command.ts";
 import { registerInventoryCommands } from "./inventory-command.ts";
+import { registerLocalKnowledgeCommands } from "./local-knowledge-command.ts";
 import { registerProductCommands } from "./product-command.ts";
 import { registerPseudonymCommand } from "./pseudonym-command.ts";
 import { registerRegisterCommands } from "./register-command.ts";
 import { registerRetentionCommand } from "./retention-command.ts";
 import { registerServeCommands } from "./serve-command.ts";
+import { registerTargetsCommands } from "./targets-command.ts";
 
 export function buildProgram(fx: CliEffects): Command {
   const program = new Command();
@@ -38,6 +40,8 @@ export function buildProgram(fx: CliEffects): Command {
   registerRetentionCommand(program, fx);
   registerPseudonymCommand(program, fx);
   registerProductCommands(program, fx);
+  registerLocalKnowledgeCommands(program, fx);
+  registerTargetsCommands(program, fx);
   registerBatchCommand(program, fx);
   registerAgreementCommands(program, fx);
   registerInventoryCommands(program, fx);

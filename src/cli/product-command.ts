@@ -10,6 +10,12 @@ import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { keysDir } from "../disclosure/store-gate.ts";
 import { InputError } from "../domain/errors.ts";
 import { CATALOG, productById } from "../products/catalog.ts";
+import {
+  BESTUURLIJKE_RAPPORTAGE_ID,
+  bestuurlijkeRapportage,
+  MAATREGELEN,
+  type Maatregel,
+} from "../products/definitions/bestuurlijke-rapportage.ts";
 import { parsePeriod } from "../products/product-period.ts";
 import { runProduct } from "../products/run-product.ts";
 import { openPdfPrinter } from "../render/pdf/print-pdf.ts";
@@ -18,11 +24,33 @@ import { type AccessOptions, withAccessOptions, withCliAccess } from "./cli-acce
 import { type CliEffects, storePath, withStore } from "./context.ts";
 
 interface ProductOptions extends AccessOptions {
+  adres?: string;
+  maatregel?: string;
+  besluit?: string;
   gebied: string;
   periode: string;
   formaat: string;
   uit?: string;
   db?: string;
+}
+
+/** The bestuurlijke rapportage for the address, measure and decision given. */
+function addressReport(o: ProductOptions) {
+  const [postcode, huisnummer] = (o.adres ?? "").split("/");
+  if (!postcode || !huisnummer)
+    throw new InputError("geef --adres als POSTCODE/HUISNUMMER, bijvoorbeeld 9001AB/12A", "--adres");
+  if (!o.besluit)
+    throw new InputError("geef --besluit: het kenmerk van het verstrekkingsbesluit", "--besluit");
+  const maatregel = o.maatregel ?? "";
+  if (!Object.hasOwn(MAATREGELEN, maatregel)) {
+    throw new InputError(`geef --maatregel: ${Object.keys(MAATREGELEN).join(", ")}`, "--maatregel");
+  }
+  return bestuurlijkeRapportage({
+    postcode,
+    huisnummer,
+    maatregel: maatregel as Maatregel,
+    besluit: o.besluit,
+  });
 }
 
 export function registerProductCommands(program: Command, fx: CliEffects): void {
@@ -36,9 +64,13 @@ export function registerProductCommands(program: Command, fx: CliEffects): void 
     .requiredOption("--periode <periode>", "JJJJ-MM, JJJJ-Qn, JJJJ-Hn, JJJJ, JJJJ-Www of JJJJ-MM-DD")
     .option("--formaat <formaat>", PRODUCT_FORMATS.join(", "), "html")
     .option("--uit <bestand>", "schrijf naar dit bestand in plaats van naar het scherm")
+    .option("--adres <postcode/huisnummer>", "bestuurlijke-rapportage: het adres, bijvoorbeeld 9001AB/12A")
+    .option("--maatregel <maatregel>", `bestuurlijke-rapportage: ${Object.keys(MAATREGELEN).join(", ")}`)
+    .option("--besluit <kenmerk>", "bestuurlijke-rapportage: het kenmerk van het verstrekkingsbesluit")
     .option("--db <pad>", "databasebestand")
     .action(async (id: string, o: ProductOptions) => {
-      const def = productById(id);
+      const def =
+        id === BESTUURLIJKE_RAPPORTAGE_ID && (o.adres || o.besluit) ? addressReport(o) : productById(id);
       if (!def) {
         throw new InputError(
           `product "${id}" bestaat niet; kies uit ${CATALOG.map((p) => p.id).join(", ")}`,

@@ -16,6 +16,7 @@ import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../render/pdf
 import { productViewHtml } from "../render/product/product-view.tsx";
 import { PRODUCT_FORMATS, renderProduct } from "../render/product/render-product.ts";
 import { CATALOG } from "./catalog.ts";
+import { bestuurlijkeRapportage } from "./definitions/bestuurlijke-rapportage.ts";
 import { documentMaps, type ProductDocument } from "./product-document.ts";
 import { parsePeriod } from "./product-period.ts";
 import { openProductTestStore, type ProductTestStore, runAs } from "./test-products.ts";
@@ -27,6 +28,14 @@ const PERIOD: Record<string, string> = {
   maandoverzicht: "2026-09",
   tabellenboek: "2026-09",
   woninginbraakmonitor: "2026-09",
+  perioderapportage: "2026-08",
+  gebiedsscan: "2026-09",
+  driehoeksmonitor: "2026-09",
+  veiligheidsanalyse: "2025",
+  ondermijningsbeeld: "2025",
+  "coa-overzicht": "2026-09",
+  burgemeestersrapportage: "2026-09",
+  "bestuurlijke-rapportage": "2026-09",
   halfjaarcijfers: "2026-H1",
   jaarafsluiting: "2025",
   situatierapportage: "2025",
@@ -75,9 +84,29 @@ describe("the product catalog on the fixed demo", () => {
     await t?.store.close();
   });
 
-  for (const def of CATALOG) {
-    const period = parsePeriod(PERIOD[def.id] ?? "2026-09");
-    describe(def.id, () => {
+  for (const entry of CATALOG) {
+    const period = parsePeriod(PERIOD[entry.id] ?? "2026-09");
+    describe(entry.id, () => {
+      // The bestuurlijke rapportage is about one address under a recorded decision: made for a
+      // demo address with registrations (the catalog entry itself only explains what it needs).
+      let def = entry;
+      before(async () => {
+        if (entry.id !== "bestuurlijke-rapportage") return;
+        const regs = await t.store.registrations({
+          area: t.gemeenten[0],
+          level: "gemeente",
+          fromDay: 20210101,
+          toDay: 20260930,
+        });
+        const at = regs.find((r) => r.postcode && r.houseNumber);
+        assert.ok(at, "a demo registration with an address");
+        def = bestuurlijkeRapportage({
+          postcode: at.postcode as string,
+          huisnummer: at.houseNumber as string,
+          maatregel: "sluiting",
+          besluit: "B-2026-001",
+        });
+      });
       // The product is made as the first role of its audience that may see it.
       const maker = () =>
         def.audience.find((r: (typeof ROLE_IDS)[number]) => allows(r, def)) ?? "burgemeester";

@@ -35,6 +35,8 @@ export type ProductStore = Pick<
   | "registrations"
   | "protectionLedger"
   | "addToProtectionLedger"
+  | "documents"
+  | "aggregates"
 >;
 
 /** What load and build get to know about the request. */
