@@ -16,6 +16,9 @@ const BUNDLE = ["maandoverzicht", "tabellenboek", "woninginbraakmonitor"];
 const FORMATS: ProductFormat[] = ["html", "xlsx", "csv", "json"];
 
 const PERIOD: Record<string, string> = {
+  perioderapportage: "2026-08",
+  veiligheidsanalyse: "2025",
+  ondermijningsbeeld: "2025",
   maandoverzicht: "2026-09",
   tabellenboek: "2026-09",
   woninginbraakmonitor: "2026-09",
@@ -72,15 +75,24 @@ export async function runProductsBench(): Promise<string> {
         ? gemeente
         : ((await t.store.listAreas()).find((a) => a.code === area?.parent)?.code ?? gemeente);
       const t0 = performance.now();
-      const doc = await runAs(
+      const maker = def.sensitivity === "address" ? "teamchef" : role;
+      const made = await runAs(
         t,
         def,
-        t.userFor(role),
-        PURPOSE[role],
+        t.userFor(maker),
+        PURPOSE[maker],
         areaCode,
         parsePeriod(PERIOD[def.id] ?? "2026-09"),
-      );
+      ).catch((err: Error) => err);
       const make = performance.now() - t0;
+      if (made instanceof Error) {
+        // E.g. the bestuurlijke rapportage, which needs an address and a decision.
+        perProduct.push(
+          `| ${def.id} | not made: ${made.message.split(".")[0]} |${PRODUCT_FORMATS.map(() => "").join(" |")} |`,
+        );
+        continue;
+      }
+      const doc = made;
       const cells: string[] = [];
       for (const f of PRODUCT_FORMATS) {
         if (f === "geojson" && documentMaps(doc).length === 0) {
@@ -111,7 +123,7 @@ export async function runProductsBench(): Promise<string> {
       `|---|---:|${PRODUCT_FORMATS.map(() => "---:").join("|")}|`,
       ...perProduct,
       "",
-      "Not measured yet: the monthly batch for every gemeente of the national-size demo (the batch command is not built).",
+      "Not measured yet: the monthly batch (`driehoek batch`) for every gemeente of the national-size demo (about 350 gemeenten). The bundle misses its targets when the family decision is not cached ("first") and for the protected recipient also "again": the family decision reads both ledgers and hashes all wijk and buurt rows on every request (see the stop note for the plan).",
     ].join("\n");
   } finally {
     await pdf.close();
