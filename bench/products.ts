@@ -123,7 +123,7 @@ export async function runProductsBench(): Promise<string> {
       `|---|---:|${PRODUCT_FORMATS.map(() => "---:").join("|")}|`,
       ...perProduct,
       "",
-      "Not measured yet: the monthly batch (`driehoek batch`) for every gemeente of the national-size demo (about 350 gemeenten). The bundle misses its targets when the family decision is not cached ("first") and for the protected recipient also "again": the family decision reads both ledgers and hashes all wijk and buurt rows on every request (see the stop note for the plan).",
+      "Not measured yet: the monthly batch (`driehoek batch`) for every gemeente of the national-size demo (about 350 gemeenten). The bundle misses its targets when the family decision is not cached (“first”) and for the protected recipient also “again”: the family decision reads both ledgers and hashes all wijk and buurt rows on every request (see the stop note for the plan).",
     ].join("\n");
   } finally {
     await pdf.close();
