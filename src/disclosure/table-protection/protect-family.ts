@@ -4,7 +4,7 @@
 // a family decision, so no later figure of the gemeente can be set against earlier wijk figures.
 
 import { CBS_CODE } from "../../domain/area.ts";
-import type { LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
+import type { AreaMonthlyCount, LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
 import { type Breakdown, decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
 import { breakdownCounts } from "./breakdown-parts.ts";
 import type { FamilySettings } from "./protection-rules.ts";
@@ -70,14 +70,20 @@ export async function protectFamily(
     withholdBelow?: readonly string[];
     /** Detail types and splits (config); every decision for a gemeente must use the same. */
     family?: FamilySettings;
+    /** The wijk and buurt counts when the caller read them already (whole history up to `until`). */
+    within?: { wijken: readonly AreaMonthlyCount[]; buurten: readonly AreaMonthlyCount[] };
   },
 ): Promise<FamilyDecision> {
   const below = new Set(opts.withholdBelow ?? []);
   const keep = <T extends MonthlyCount>(xs: T[]) =>
     below.size > 0 ? xs.filter((r) => !below.has(r.inpCode.trim())) : xs;
   const range = { gemeente, fromMonth: 190001, toMonth: opts.until };
-  const wijken = keep(await store.monthlyCountsWithin({ ...range, level: "wijk" }));
-  const buurten = keep(await store.monthlyCountsWithin({ ...range, level: "buurt" }));
+  const wijken = keep([
+    ...(opts.within?.wijken ?? (await store.monthlyCountsWithin({ ...range, level: "wijk" }))),
+  ]);
+  const buurten = keep([
+    ...(opts.within?.buurten ?? (await store.monthlyCountsWithin({ ...range, level: "buurt" }))),
+  ]);
   // The family ledger is per set of withheld types, like the gemeente-only ledger.
   const familyKey =
     below.size > 0

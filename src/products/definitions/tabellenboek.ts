@@ -96,6 +96,7 @@ async function protect(
           until: ctx.lastCompleteMonth,
           withholdBelow: below,
           family: table.family,
+          within: { wijken: input.wijkRows, buurten: input.buurtRows },
         })
       : null;
   return {

@@ -143,6 +143,7 @@ async function protect(
     until: ctx.lastCompleteMonth,
     withholdBelow: table.withholdBelow ?? table.withholdTypes ?? [],
     family: table.family,
+    within: { wijken: input.wijkRows, buurten: input.buurtRows },
   });
   return { ...input, decision };
 }

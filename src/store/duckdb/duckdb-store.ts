@@ -268,6 +268,7 @@ export class DuckDbStore implements Store {
   }
 
   importAreas(areas: Area[]): Promise<number> {
+    this.areaCache.clear();
     return this.upsert(
       "area",
       AREA_COLUMNS,
@@ -284,7 +285,22 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async areas(level: AreaLevel, year?: number): Promise<Area[]> {
+  /** Parsed geometries per level and year (parsing all buurten costs ~0.2 s); cleared on import. */
+  private readonly areaCache = new Map<string, Promise<Area[]>>();
+
+  areas(level: AreaLevel, year?: number): Promise<Area[]> {
+    const key = `${level}|${year ?? "alle"}`;
+    let hit = this.areaCache.get(key);
+    if (!hit) {
+      hit = this.readAreas(level, year);
+      this.areaCache.set(key, hit);
+      hit.catch(() => this.areaCache.delete(key));
+    }
+    // Callers get their own array; the areas themselves are shared and must not be changed.
+    return hit.then((xs) => xs.slice());
+  }
+
+  private async readAreas(level: AreaLevel, year?: number): Promise<Area[]> {
     const rows = await this.query(
       `SELECT * FROM area WHERE level = ?${year === undefined ? "" : " AND year = ?"} ORDER BY code, year`,
       year === undefined ? [level] : [level, year],
