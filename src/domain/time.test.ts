@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addMonths, amsterdamOffset, amsterdamToUtc, isoWeek, localBuckets } from "./time.ts";
+import { addMonths, amsterdamOffset, amsterdamToUtc, isoWeek, lastDayOf, localBuckets } from "./time.ts";
 
 // Independent reference: the platform's IANA tz database through Intl.
 const fmt = new Intl.DateTimeFormat("en-GB", {
@@ -94,5 +94,21 @@ describe("Europe/Amsterdam time", () => {
     assert.equal(addMonths(202312, 1), 202401);
     assert.equal(addMonths(202403, -12), 202303);
     assert.equal(addMonths(202403, 25), 202604);
+  });
+});
+
+describe("lastDayOf", () => {
+  it("knows month lengths and leap years (Gregorian calendar)", () => {
+    assert.deepEqual(
+      [
+        lastDayOf(202402),
+        lastDayOf(202302),
+        lastDayOf(190002),
+        lastDayOf(200002),
+        lastDayOf(202604),
+        lastDayOf(202612),
+      ],
+      [20240229, 20230228, 19000228, 20000229, 20260430, 20261231],
+    );
   });
 });

@@ -175,3 +175,8 @@ export function currentMonth(now: Date): number {
 export function lastCompleteMonth(now: Date): number {
   return addMonths(currentMonth(now), -1);
 }
+
+/** The last day (yyyymmdd) of month yyyymm. */
+export function lastDayOf(yyyymm: number): number {
+  return yyyymm * 100 + new Date(Date.UTC(Math.floor(yyyymm / 100), yyyymm % 100, 0)).getUTCDate();
+}

@@ -4,6 +4,7 @@
 // a family decision, so no later figure of the gemeente can be set against earlier wijk figures.
 
 import { CBS_CODE } from "../../domain/area.ts";
+import { lastDayOf } from "../../domain/time.ts";
 import type { AreaMonthlyCount, LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
 import { type Breakdown, decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
 import { breakdownCounts } from "./breakdown-parts.ts";
@@ -18,12 +19,7 @@ export async function loadBreakdowns(
 ): Promise<Breakdown[]> {
   const splits = family?.breakdowns ?? [];
   if (splits.length === 0) return [];
-  const lastDay = Number(
-    new Date(Date.UTC(Math.floor(until / 100), until % 100, 0))
-      .toISOString()
-      .slice(0, 10)
-      .replaceAll("-", ""),
-  );
+  const lastDay = lastDayOf(until);
   const regs = await store.registrations({
     area: gemeente,
     level: "gemeente",

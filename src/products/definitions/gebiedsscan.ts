@@ -33,7 +33,7 @@ import {
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
-import type { Area, MultiPolygon } from "../../domain/area.ts";
+import type { MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { rdToWgs84 } from "../../domain/geo/rd.ts";
 import { compareInpCodes, inpNode } from "../../domain/inp-tree.ts";
@@ -41,6 +41,7 @@ import { addMonths, monthLabelNl } from "../../domain/time.ts";
 import { formatCount, monthRangeNl } from "../../render/format-nl.ts";
 import type { AreaMonthlyCount, MonthlyCount, Store } from "../../store/store.ts";
 import { countCell } from "../parts/area-counts.ts";
+import { type AreaRef, areasWithin, gemeenteWithWijkenAndBuurten } from "../parts/areas-within.ts";
 import { CLEAR_CHANGE_NOTE } from "../parts/change-columns.ts";
 import { CHANGE_FDR, changeVerdict, testChanges } from "../parts/change-tests.ts";
 import { documentHead } from "../parts/document-head.ts";
@@ -63,13 +64,6 @@ import type {
   Section,
   TableBlock,
 } from "../product-document.ts";
-
-interface AreaRef {
-  code: string;
-  name: string;
-  wgs84: Area["wgs84"];
-  rd: Area["rd"];
-}
 
 /** A registration as the grid uses it: its place and type, nothing else. */
 export interface GridPoint {
@@ -143,23 +137,6 @@ export function scanWindow(ctx: ProductContext): { from: number; to: number } {
   return { from: addMonths(ctx.period.to, -11), to: ctx.period.to };
 }
 
-async function areasIn(
-  store: ProductStore,
-  level: "wijk" | "buurt",
-  ctx: ProductContext,
-): Promise<AreaRef[]> {
-  const prefix = `${level === "wijk" ? "WK" : "BU"}${ctx.area.code.slice(2)}`;
-  return (await store.areas(level, ctx.area.year))
-    .filter((a) => a.code.startsWith(prefix))
-    .map((a) => ({ code: a.code, name: a.name, wgs84: a.wgs84, rd: a.rd }))
-    .sort((a, b) => a.code.localeCompare(b.code));
-}
-
-async function disclosedAreas(store: ProductStore, ctx: ProductContext): Promise<string[]> {
-  const [w, b] = await Promise.all([areasIn(store, "wijk", ctx), areasIn(store, "buurt", ctx)]);
-  return [ctx.area.code, ...w.map((a) => a.code), ...b.map((a) => a.code)];
-}
-
 /**
  * The store's documents, when the engine's store has them: local knowledge is written for this
  * product by people, not data of registrations, so it needs no protection (ProductStore does not
@@ -178,8 +155,8 @@ async function load(store: ProductStore, ctx: ProductContext): Promise<Gebiedssc
   const [rows, wijkRows, wijken, buurten, gemeenten, regs, knowledge] = await Promise.all([
     store.monthlyCounts({ area: g, level: "gemeente", fromMonth: 190001, toMonth: ctx.lastCompleteMonth }),
     store.monthlyCountsWithin({ ...range, level: "wijk" }),
-    areasIn(store, "wijk", ctx),
-    areasIn(store, "buurt", ctx),
+    areasWithin(store, "wijk", ctx),
+    areasWithin(store, "buurt", ctx),
     store.areas("gemeente", ctx.area.year),
     store.registrations({ area: g, level: "gemeente", fromDay: w.from * 100 + 1, toDay: lastDayOf(w.to) }),
     docs ? readLocalKnowledge(docs, g, Math.floor(w.to / 100)) : Promise.resolve(null),
@@ -876,7 +853,7 @@ export const gebiedsscan: ProductDefinition<GebiedsscanInput> = {
   cadence: "jaarlijks",
   audience: ["burgemeester", "oov-adviseur", "analist-gemeente", "teamchef", "politie-analist"],
   sensitivity: "aggregated",
-  disclosedAreas,
+  disclosedAreas: gemeenteWithWijkenAndBuurten,
   load,
   protect,
   build,

@@ -8,22 +8,16 @@ import type { FamilyDecision } from "../../disclosure/table-protection/area-fami
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
-import type { Area } from "../../domain/area.ts";
 import { compareInpCodes, INP_TREE, inpPath } from "../../domain/inp-tree.ts";
 import { monthLabelNl } from "../../domain/time.ts";
 import { monthRangeNl, shortMonthNl } from "../../render/format-nl.ts";
 import type { AreaMonthlyCount, MonthlyCount } from "../../store/store.ts";
 import { countCell } from "../parts/area-counts.ts";
+import { type AreaRef, areasWithin, gemeenteWithWijkenAndBuurten } from "../parts/areas-within.ts";
 import { documentHead } from "../parts/document-head.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
 import type { Cell, MapFeature, ProductDocument, Row, Section, TableBlock } from "../product-document.ts";
 import { periodMonths } from "../product-period.ts";
-
-interface AreaRef {
-  code: string;
-  name: string;
-  wgs84: Area["wgs84"];
-}
 
 export interface TabellenboekInput {
   rows: readonly MonthlyCount[];
@@ -43,29 +37,6 @@ const SECTIONS = [
   { id: "uitleg", title: "Hoe lees je deze tabellen?" },
 ] as const;
 
-/** The newest boundary set's areas of a level inside the gemeente (public reference data). */
-async function areasIn(
-  store: ProductStore,
-  level: "wijk" | "buurt",
-  gemeente: string,
-  year: number,
-): Promise<AreaRef[]> {
-  const prefix = level === "wijk" ? `WK${gemeente.slice(2)}` : `BU${gemeente.slice(2)}`;
-  const all = await store.areas(level, year);
-  return all
-    .filter((a) => a.code.startsWith(prefix))
-    .map((a) => ({ code: a.code, name: a.name, wgs84: a.wgs84 }))
-    .sort((a, b) => a.code.localeCompare(b.code));
-}
-
-async function disclosedAreas(store: ProductStore, ctx: ProductContext): Promise<string[]> {
-  const [w, b] = await Promise.all([
-    areasIn(store, "wijk", ctx.area.code, ctx.area.year),
-    areasIn(store, "buurt", ctx.area.code, ctx.area.year),
-  ]);
-  return [ctx.area.code, ...w.map((a) => a.code), ...b.map((a) => a.code)];
-}
-
 async function load(store: ProductStore, ctx: ProductContext): Promise<TabellenboekInput> {
   const g = ctx.area.code;
   const range = { gemeente: g, fromMonth: 190001, toMonth: ctx.lastCompleteMonth };
@@ -73,8 +44,8 @@ async function load(store: ProductStore, ctx: ProductContext): Promise<Tabellenb
     store.monthlyCounts({ area: g, level: "gemeente", fromMonth: 190001, toMonth: ctx.lastCompleteMonth }),
     store.monthlyCountsWithin({ ...range, level: "wijk" }),
     store.monthlyCountsWithin({ ...range, level: "buurt" }),
-    areasIn(store, "wijk", g, ctx.area.year),
-    areasIn(store, "buurt", g, ctx.area.year),
+    areasWithin(store, "wijk", ctx),
+    areasWithin(store, "buurt", ctx),
   ]);
   return { rows, wijkRows, buurtRows, wijken, buurten, withheldBelow: [], decision: null };
 }
@@ -360,7 +331,7 @@ export const tabellenboek: ProductDefinition<TabellenboekInput> = {
   cadence: "maandelijks",
   audience: ["oov-adviseur", "analist-gemeente", "politie-analist"],
   sensitivity: "aggregated",
-  disclosedAreas,
+  disclosedAreas: gemeenteWithWijkenAndBuurten,
   load,
   protect,
   build,

@@ -12,24 +12,18 @@ import { DAY_PARTS, partOf, WEEKDAYS } from "../../disclosure/table-protection/b
 import { SHOW_ALL, type Shown } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
-import type { Area } from "../../domain/area.ts";
 import type { Registration } from "../../domain/registration.ts";
-import { addMonths, monthLabelNl } from "../../domain/time.ts";
+import { addMonths, lastDayOf, monthLabelNl } from "../../domain/time.ts";
 import { monthNameNl, monthRangeNl } from "../../render/format-nl.ts";
 import type { AreaMonthlyCount, MonthlyCount } from "../../store/store.ts";
 import { countCell } from "../parts/area-counts.ts";
+import { type AreaRef, areasWithin, gemeenteWithWijkenAndBuurten } from "../parts/areas-within.ts";
 import { documentHead } from "../parts/document-head.ts";
 import { chartOf } from "../parts/table-chart.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
 import type { Cell, MapFeature, ProductDocument, TableBlock } from "../product-document.ts";
 
 const TYPE = "1.1.1";
-
-interface AreaRef {
-  code: string;
-  name: string;
-  wgs84: Area["wgs84"];
-}
 
 /** A burglary as the monitor uses it: never shown itself (only counted and tested). */
 interface Burglary {
@@ -77,40 +71,18 @@ const dayNumber = (yyyymmdd: number) =>
       86_400_000,
   );
 
-async function areasIn(
-  store: ProductStore,
-  level: "wijk" | "buurt",
-  ctx: ProductContext,
-): Promise<AreaRef[]> {
-  const prefix = `${level === "wijk" ? "WK" : "BU"}${ctx.area.code.slice(2)}`;
-  return (await store.areas(level, ctx.area.year))
-    .filter((a) => a.code.startsWith(prefix))
-    .map((a) => ({ code: a.code, name: a.name, wgs84: a.wgs84 }))
-    .sort((a, b) => a.code.localeCompare(b.code));
-}
-
-async function disclosedAreas(store: ProductStore, ctx: ProductContext): Promise<string[]> {
-  const [w, b] = await Promise.all([areasIn(store, "wijk", ctx), areasIn(store, "buurt", ctx)]);
-  return [ctx.area.code, ...w.map((a) => a.code), ...b.map((a) => a.code)];
-}
-
 async function load(store: ProductStore, ctx: ProductContext): Promise<WoninginbraakInput> {
   const g = ctx.area.code;
   const until = ctx.period.to;
   const range = { gemeente: g, fromMonth: 190001, toMonth: ctx.lastCompleteMonth };
   const from = addMonths(until, -23);
-  const lastDay = Number(
-    new Date(Date.UTC(Math.floor(until / 100), until % 100, 0))
-      .toISOString()
-      .slice(0, 10)
-      .replaceAll("-", ""),
-  );
+  const lastDay = lastDayOf(until);
   const [rows, wijkRows, buurtRows, wijken, buurten, regs] = await Promise.all([
     store.monthlyCounts({ area: g, level: "gemeente", fromMonth: 190001, toMonth: ctx.lastCompleteMonth }),
     store.monthlyCountsWithin({ ...range, level: "wijk" }),
     store.monthlyCountsWithin({ ...range, level: "buurt" }),
-    areasIn(store, "wijk", ctx),
-    areasIn(store, "buurt", ctx),
+    areasWithin(store, "wijk", ctx),
+    areasWithin(store, "buurt", ctx),
     store.registrations({
       area: g,
       level: "gemeente",
@@ -445,7 +417,7 @@ export const woninginbraakmonitor: ProductDefinition<WoninginbraakInput> = {
   cadence: "maandelijks",
   audience: ["burgemeester", "oov-adviseur", "analist-gemeente", "teamchef", "politie-analist"],
   sensitivity: "aggregated",
-  disclosedAreas,
+  disclosedAreas: gemeenteWithWijkenAndBuurten,
   load,
   protect,
   build,
