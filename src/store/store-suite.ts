@@ -631,6 +631,68 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       );
     });
 
+    it("answers every read with the data as it is after each delivery and purge, and shares no changeable rows", async () => {
+      const area = { gemeente: "GM9077", level: "buurt" as const, fromMonth: 202001, toMonth: 202412 };
+      const at = (sourceId: string, startsAt: string) =>
+        makeRegistration({
+          sourceId,
+          startsAt: new Date(startsAt),
+          placement: {
+            year: 2024,
+            buurt: "BU90770101",
+            wijk: "WK907701",
+            gemeente: "GM9077",
+            pc4: null,
+            method: "punt",
+          },
+        });
+      const reads = async () => ({
+        gemeente: (
+          await store.monthlyCounts({ area: "GM9077", level: "gemeente", fromMonth: 202001, toMonth: 202412 })
+        ).reduce((n, r) => n + r.count, 0),
+        buurt: (await store.monthlyCountsWithin(area)).reduce((n, r) => n + r.count, 0),
+        registrations: (
+          await store.registrations({ area: "GM9077", level: "gemeente", fromDay: 20200101, toDay: 20241231 })
+        ).length,
+      });
+      assert.deepEqual(await reads(), { gemeente: 0, buurt: 0, registrations: 0 });
+      await store.loadDelivery(newDelivery({ source: "lezen" }), content([at("l1", "2021-03-01T10:00:00Z")]));
+      assert.deepEqual(await reads(), { gemeente: 1, buurt: 1, registrations: 1 });
+      await store.loadDelivery(
+        newDelivery({ source: "lezen" }),
+        content([at("l2", "2024-03-01T10:00:00Z"), at("l3", "2024-04-01T10:00:00Z")]),
+      );
+      assert.deepEqual(await reads(), { gemeente: 3, buurt: 3, registrations: 3 });
+      // A delivery that fails halfway changes nothing, also not what is read.
+      await store.loadDelivery(
+        newDelivery({ source: "lezen" }),
+        content(
+          [
+            at("l4", "2024-05-01T10:00:00Z"),
+            at("l5", "2024-05-02T10:00:00Z"),
+            at("l6", "2024-05-03T10:00:00Z"),
+          ],
+          {
+            failAfter: 2,
+          },
+        ),
+      );
+      assert.deepEqual(await reads(), { gemeente: 3, buurt: 3, registrations: 3 });
+      await store.purgeExpired({ registrationsBefore: new Date("2022-01-01T00:00:00Z") });
+      assert.deepEqual(
+        await reads(),
+        { gemeente: 3, buurt: 2, registrations: 2 },
+        "gemeente counts are kept",
+      );
+      // Rows read are shared between readers: changing them is refused.
+      const rows = await store.monthlyCountsWithin(area);
+      assert.throws(() => (rows as unknown as { count: number }[]).sort((a, b) => a.count - b.count));
+      assert.throws(() => {
+        (rows[0] as { count: number }).count = 99;
+      });
+      assert.equal((await store.monthlyCountsWithin(area))[0]?.count, 1);
+    });
+
     it("purges what has expired, keeping the monthly counts", async () => {
       const regs = [
         makeRegistration({ sourceId: "oud", startsAt: new Date("2019-05-01T10:00:00Z") }),

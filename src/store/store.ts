@@ -138,16 +138,16 @@ export interface Store {
   /** The person pseudonyms (as delivered) on registrations placed in this gemeente. */
   personPseudonyms(gemeente: string): Promise<string[]>;
   registrationVersions(source: string, sourceId: string): Promise<StoredVersion[]>;
-  monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]>;
+  monthlyCounts(q: MonthlyCountsQuery): Promise<readonly MonthlyCount[]>;
   /** Monthly counts per wijk or buurt placed in a gemeente, in one query. */
   monthlyCountsWithin(q: {
     gemeente: string;
     level: "wijk" | "buurt";
     fromMonth: number;
     toMonth: number;
-  }): Promise<AreaMonthlyCount[]>;
+  }): Promise<readonly AreaMonthlyCount[]>;
   /** Current registrations placed in the area whose local counting day lies in the range, oldest first. */
-  registrations(q: RegistrationsQuery): Promise<Registration[]>;
+  registrations(q: RegistrationsQuery): Promise<readonly Registration[]>;
   aggregates(filter: { areaCode?: string; table?: string }): Promise<AggregateRow[]>;
 
   // Organisations and users (issue 4)

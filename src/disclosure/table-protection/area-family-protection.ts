@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { inpPath } from "../../domain/inp-tree.ts";
 import { addMonths } from "../../domain/time.ts";
 import type { LedgerInterval, MonthlyCount } from "../../store/store.ts";
+import { frozenMemo } from "./frozen-memo.ts";
 import { intervalKey, protectIntervals, type SeriesInterval } from "./interval-protection.ts";
 import { SHOW_ALL, type Shown, TOTAL, windowCandidates } from "./monthly-counts-protection.ts";
 
@@ -64,6 +65,19 @@ export function groupOf(code: string): string {
   return inpPath(code.trim())?.l1.code ?? "onbekend";
 }
 
+/** Hash of counts (the store's reads are frozen, so each is hashed once). */
+const rowsHash = frozenMemo((rows: readonly MonthlyCount[]) => {
+  const hash = createHash("sha256");
+  for (const r of rows)
+    hash.update(`${(r as { area?: string }).area ?? ""},${r.month},${r.inpCode},${r.count};`);
+  return hash.digest("hex");
+});
+const partsHash = frozenMemo((parts: Breakdown["parts"]) => {
+  const hash = createHash("sha256");
+  for (const p of parts) hash.update(`${p.part},${p.month},${p.count};`);
+  return hash.digest("hex");
+});
+
 const cache = new Map<string, FamilyDecision>();
 const CACHE_SIZE = 100;
 
@@ -74,15 +88,8 @@ export function decideAreaFamily(
 ): FamilyDecision {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([input.gemeente, opts.minimum, opts.until, input.detailTypes ?? []]));
-  for (const b of input.breakdowns ?? []) {
-    hash.update(`|${b.parent}@${b.name}`);
-    for (const p of b.parts) hash.update(`${p.part},${p.month},${p.count};`);
-  }
-  for (const rows of [input.rows, input.wijken, input.buurten]) {
-    hash.update("|");
-    for (const r of rows)
-      hash.update(`${(r as { area?: string }).area ?? ""},${r.month},${r.inpCode},${r.count};`);
-  }
+  for (const b of input.breakdowns ?? []) hash.update(`|${b.parent}@${b.name}|${partsHash(b.parts)}`);
+  for (const rows of [input.rows, input.wijken, input.buurten]) hash.update(`|${rowsHash(rows)}`);
   const base = hash.digest("hex");
   const keyFor = (ledger: readonly LedgerInterval[]) =>
     createHash("sha256")

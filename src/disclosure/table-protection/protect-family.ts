@@ -4,10 +4,12 @@
 // a family decision, so no later figure of the gemeente can be set against earlier wijk figures.
 
 import { CBS_CODE } from "../../domain/area.ts";
+import type { Registration } from "../../domain/registration.ts";
 import { lastDayOf } from "../../domain/time.ts";
 import type { AreaMonthlyCount, LedgerInterval, MonthlyCount, Store } from "../../store/store.ts";
 import { type Breakdown, decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
 import { breakdownCounts } from "./breakdown-parts.ts";
+import { frozenMemo } from "./frozen-memo.ts";
 import type { FamilySettings } from "./protection-rules.ts";
 
 /** The split types' monthly counts per part, from the gemeente's registrations up to `until`. */
@@ -27,10 +29,31 @@ export async function loadBreakdowns(
     toDay: lastDay,
     inpCodes: [...new Set(splits.map((s) => s.inpCode))],
   });
-  return splits.flatMap((s) =>
-    s.by.map((kind) => ({ parent: s.inpCode, name: kind, parts: breakdownCounts(regs, s.inpCode, kind) })),
-  );
+  return breakdownsOf(regs, JSON.stringify(splits));
 }
+
+/** The splits' parts counted from registrations (frozen, so the same reads give the same array). */
+const breakdownsOf = frozenMemo((regs: readonly Registration[], splitsJson: string): Breakdown[] => {
+  const splits = JSON.parse(splitsJson) as NonNullable<FamilySettings["breakdowns"]>;
+  return Object.freeze(
+    splits.flatMap((s) =>
+      s.by.map((kind) =>
+        Object.freeze({
+          parent: s.inpCode,
+          name: kind,
+          parts: Object.freeze(breakdownCounts(regs, s.inpCode, kind)),
+        }),
+      ),
+    ),
+  ) as Breakdown[];
+});
+
+/** Counts without the withheld types (`below`: their codes joined by commas). */
+const withoutTypes = frozenMemo(<T extends MonthlyCount>(rows: readonly T[], below: string): readonly T[] => {
+  if (below === "") return rows;
+  const left = new Set(below.split(","));
+  return Object.freeze(rows.filter((r) => !left.has(r.inpCode.trim())));
+});
 
 export type FamilyStore = Pick<
   Store,
@@ -71,20 +94,19 @@ export async function protectFamily(
   },
 ): Promise<FamilyDecision> {
   const below = new Set(opts.withholdBelow ?? []);
-  const keep = <T extends MonthlyCount>(xs: T[]) =>
-    below.size > 0 ? xs.filter((r) => !below.has(r.inpCode.trim())) : xs;
+  const belowKey = [...below].sort().join(",");
   const range = { gemeente, fromMonth: 190001, toMonth: opts.until };
-  const wijken = keep([
-    ...(opts.within?.wijken ?? (await store.monthlyCountsWithin({ ...range, level: "wijk" }))),
-  ]);
-  const buurten = keep([
-    ...(opts.within?.buurten ?? (await store.monthlyCountsWithin({ ...range, level: "buurt" }))),
-  ]);
+  const wijken = withoutTypes(
+    opts.within?.wijken ?? (await store.monthlyCountsWithin({ ...range, level: "wijk" })),
+    belowKey,
+  );
+  const buurten = withoutTypes(
+    opts.within?.buurten ?? (await store.monthlyCountsWithin({ ...range, level: "buurt" })),
+    belowKey,
+  );
   // The family ledger is per set of withheld types, like the gemeente-only ledger.
   const familyKey =
-    below.size > 0
-      ? `${familyLedgerKey(gemeente)}|zonder:${[...below].sort().join(",")}`
-      : familyLedgerKey(gemeente);
+    below.size > 0 ? `${familyLedgerKey(gemeente)}|zonder:${belowKey}` : familyLedgerKey(gemeente);
   const own = await store.protectionLedger(gemeente, opts.minimum);
   const family = await store.protectionLedger(familyKey, opts.minimum);
   const decision = decideAreaFamily(

@@ -166,18 +166,16 @@ function build(input: WoninginbraakInput, ctx: ProductContext): ProductDocument 
   const last12 = gemeenteCount(window.from, window.to);
 
   // Per wijk and buurt, the last 12 months.
-  const areaCells = (areas: AreaRef[], rows: readonly AreaMonthlyCount[], shown: (code: string) => Shown) =>
-    areas.map((a) => {
-      const value = rows.reduce(
-        (s, r) =>
-          s +
-          (r.area === a.code && r.inpCode.trim() === TYPE && r.month >= window.from && r.month <= window.to
-            ? r.count
-            : 0),
-        0,
-      );
-      return { area: a, cell: countCell(shown(a.code)(TYPE, window.from, window.to) ? value : null) };
-    });
+  const areaCells = (areas: AreaRef[], rows: readonly AreaMonthlyCount[], shown: (code: string) => Shown) => {
+    const sums = new Map<string, number>();
+    for (const r of rows)
+      if (r.month >= window.from && r.month <= window.to && r.inpCode.trim() === TYPE)
+        sums.set(r.area, (sums.get(r.area) ?? 0) + r.count);
+    return areas.map((a) => ({
+      area: a,
+      cell: countCell(shown(a.code)(TYPE, window.from, window.to) ? (sums.get(a.code) ?? 0) : null),
+    }));
+  };
   const wijkCells = areaCells(input.wijken, input.wijkRows, (c) => (d ? d.wijk(c) : SHOW_ALL));
   const buurtCells = areaCells(input.buurten, input.buurtRows, (c) => (d ? d.buurt(c) : SHOW_ALL));
   const areaTable = (id: string, label: string, cells: { area: AreaRef; cell: Cell }[]): TableBlock => ({

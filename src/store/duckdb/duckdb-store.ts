@@ -99,6 +99,9 @@ const AREA_COLUMNS: [string, string][] = [
   ["rd", "VARCHAR"],
 ];
 
+/** How many rows (counts and registrations) the read cache keeps at most. */
+const READ_CACHE_ROWS = 1_000_000;
+
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 /** One connection with a queue: DuckDB runs one statement per connection at a time. */
@@ -482,6 +485,7 @@ export class DuckDbStore implements Store {
       const dir = mkdtempSync(join(tmpdir(), "driehoek-levering-"));
       try {
         const id = await this.transaction(() => this.loadInTransaction(d, content, dir));
+        this.clearReadCache();
         const delivery = await this.deliveryById(id);
         if (!delivery) throw new StoreError("levering verdween na het laden", this.location);
         return { kind: "loaded", delivery };
@@ -842,7 +846,56 @@ export class DuckDbStore implements Store {
     }));
   }
 
-  async monthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]> {
+  /**
+   * Results of the count and registration reads, shared and frozen, until the registrations
+   * change (a delivery or a purge clears it after its commit). Products read the same counts
+   * many times (a bundle, the table protection, a batch).
+   */
+  private readonly readCache = new Map<string, { rows: Promise<readonly unknown[]>; size: number }>();
+  private readCacheRows = 0;
+
+  private clearReadCache(): void {
+    this.readCache.clear();
+    this.readCacheRows = 0;
+  }
+
+  private cachedRead<T>(key: string, read: () => Promise<T[]>): Promise<readonly T[]> {
+    const hit = this.readCache.get(key);
+    if (hit) {
+      // Most recently used last, so the oldest is forgotten first.
+      this.readCache.delete(key);
+      this.readCache.set(key, hit);
+      return hit.rows as Promise<readonly T[]>;
+    }
+    const entry = { rows: Promise.resolve([] as readonly T[]), size: 0 };
+    entry.rows = read().then((rows) => {
+      for (const r of rows) Object.freeze(r);
+      if (this.readCache.get(key) === entry) {
+        entry.size = rows.length;
+        this.readCacheRows += rows.length;
+        // Forget the least recently used reads until the cache holds at most READ_CACHE_ROWS.
+        for (const [k, e] of this.readCache) {
+          if (this.readCacheRows <= READ_CACHE_ROWS) break;
+          this.readCache.delete(k);
+          this.readCacheRows -= e.size;
+        }
+      }
+      return Object.freeze(rows);
+    });
+    this.readCache.set(key, entry);
+    entry.rows.catch(() => {
+      if (this.readCache.get(key) === entry) this.readCache.delete(key);
+    });
+    return entry.rows;
+  }
+
+  monthlyCounts(q: MonthlyCountsQuery): Promise<readonly MonthlyCount[]> {
+    return this.cachedRead(`counts|${q.level}|${q.area}|${q.fromMonth}|${q.toMonth}`, () =>
+      this.readMonthlyCounts(q),
+    );
+  }
+
+  private async readMonthlyCounts(q: MonthlyCountsQuery): Promise<MonthlyCount[]> {
     const column = { gemeente: "gemeente", wijk: "wijk", buurt: "buurt", pc4: "pc4" }[q.level];
     // Gemeenten have their counts kept per month (monthly_count); smaller areas count live.
     const rows = await this.query(
@@ -863,7 +916,18 @@ export class DuckDbStore implements Store {
     }));
   }
 
-  async monthlyCountsWithin(q: {
+  monthlyCountsWithin(q: {
+    gemeente: string;
+    level: "wijk" | "buurt";
+    fromMonth: number;
+    toMonth: number;
+  }): Promise<readonly AreaMonthlyCount[]> {
+    return this.cachedRead(`within|${q.level}|${q.gemeente}|${q.fromMonth}|${q.toMonth}`, () =>
+      this.readMonthlyCountsWithin(q),
+    );
+  }
+
+  private async readMonthlyCountsWithin(q: {
     gemeente: string;
     level: "wijk" | "buurt";
     fromMonth: number;
@@ -886,7 +950,12 @@ export class DuckDbStore implements Store {
     }));
   }
 
-  async registrations(q: RegistrationsQuery): Promise<Registration[]> {
+  registrations(q: RegistrationsQuery): Promise<readonly Registration[]> {
+    const key = `regs|${q.level}|${q.area}|${q.fromDay}|${q.toDay}|${(q.inpCodes ?? []).join(",")}`;
+    return this.cachedRead(key, () => this.readRegistrations(q));
+  }
+
+  private async readRegistrations(q: RegistrationsQuery): Promise<Registration[]> {
     const column = { gemeente: "gemeente", wijk: "wijk", buurt: "buurt" }[q.level];
     const day = (d: number) =>
       `${Math.floor(d / 10000)}-${String(Math.floor(d / 100) % 100).padStart(2, "0")}-${String(d % 100).padStart(2, "0")}`;
@@ -1022,7 +1091,7 @@ export class DuckDbStore implements Store {
           );
         }
         return { registrations, history, quarantine };
-      }),
+      }).finally(() => this.clearReadCache()),
     );
   }
 
