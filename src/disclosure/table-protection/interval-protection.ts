@@ -237,8 +237,28 @@ export function protectIntervals(input: IntervalProtectionInput): IntervalProtec
       set.add(g);
     } else set?.delete(g);
   };
+  // Guarded vectors by support signature (size and sum of columns): a vector can only be
+  // parallel to one with the same support, so a candidate is compared with few of them.
+  const signature = (v: Row) => {
+    let sum = 0;
+    for (const x of v.keys()) sum += x;
+    return `${v.size}:${sum}`;
+  };
+  const bySignature = new Map<string, Set<number>>();
+  const signatureOf: string[] = [];
+  const file = (g: number) => {
+    const key = signature(guarded[g] as Row);
+    signatureOf[g] = key;
+    let set = bySignature.get(key);
+    if (!set) {
+      set = new Set();
+      bySignature.set(key, set);
+    }
+    set.add(g);
+  };
   guarded.forEach((g, i) => {
     for (const x of g.keys()) track(i, x, true);
+    file(i);
   });
   const learn = (e: Row): Row | null => {
     const r = span.reduce(e);
@@ -247,9 +267,19 @@ export function protectIntervals(input: IntervalProtectionInput): IntervalProtec
     for (const g of [...(holding.get(pivot) ?? [])]) {
       const v = guarded[g] as Row;
       const f = v.get(pivot) as number;
+      bySignature.get(signatureOf[g] as string)?.delete(g);
       addScaled(v, PRIME - f, row, (x, present) => track(g, x, present));
+      file(g);
     }
     return row;
+  };
+  /** Whether some guarded vector (not yet computable) is a multiple of r, i.e. r would reveal it. */
+  const reveals = (r: Row) => {
+    for (const g of bySignature.get(signature(r)) ?? []) {
+      const v = guarded[g] as Row;
+      if (v.size > 0 && parallel(v, r)) return true;
+    }
+    return false;
   };
   for (const s of input.series) learn(new Map([[node(s.id, 0), 1]]));
   for (const g of input.groups) {
@@ -269,7 +299,7 @@ export function protectIntervals(input: IntervalProtectionInput): IntervalProtec
     const key = intervalKey(c);
     if (published.has(key) || primary.has(key)) continue;
     const r = span.reduce(equation(c));
-    if (r.size > 0 && guarded.some((g) => g.size > 0 && parallel(g, r))) continue;
+    if (r.size > 0 && reveals(r)) continue;
     if (r.size > 0) learn(r);
     published.add(key);
   }
