@@ -1163,12 +1163,22 @@ export class DuckDbStore implements Store {
           "SELECT count(*) AS n FROM protection_ledger WHERE area = ? AND minimum = ?",
           [area, minimum],
         );
-        for (let i = 0; i < intervals.length; i += 500) {
-          const chunk = intervals.slice(i, i + 500);
+        // Thousands of intervals at once (a gemeente with its buurten): through a CSV file, which
+        // DuckDB reads far faster than statements with parameters.
+        const dir = mkdtempSync(join(tmpdir(), "driehoek-grootboek-"));
+        try {
+          const spool = new SpoolWriter(join(dir, "grootboek.csv"));
+          for (const x of intervals) spool.write([x.series, x.from, x.to]);
+          await spool.close();
           await this.conn.run(
-            `INSERT INTO protection_ledger VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")} ON CONFLICT DO NOTHING`,
-            chunk.flatMap((x) => [area, minimum, x.series, x.from, x.to]),
+            `INSERT INTO protection_ledger SELECT ?, ?, series, from_month, to_month FROM read_csv(?, header = false,
+               delim = ',', quote = '"', escape = '"',
+               columns = {'series': 'VARCHAR', 'from_month': 'INTEGER', 'to_month': 'INTEGER'})
+             ON CONFLICT DO NOTHING`,
+            [area, minimum, spool.path],
           );
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
         const [after] = await this.rows(
           "SELECT count(*) AS n FROM protection_ledger WHERE area = ? AND minimum = ?",
