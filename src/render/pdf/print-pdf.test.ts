@@ -159,6 +159,26 @@ describe("printing HTML to PDF with Chromium", { skip }, () => {
       assert.match(text, new RegExp(`Voet ${k + 1}\\s+Pagina 1 van 1`));
     });
   });
+
+  it("prints each document in a fresh window: nothing of an earlier print stays", async () => {
+    const text = async (html: string, name: string) => {
+      const file = join(dir, `${name}.pdf`);
+      writeFileSync(file, await printer.print(html, { title: name, footerLeft: name }));
+      return tool(PDFTOTEXT, ["-layout", "-enc", "UTF-8", file, "-"]);
+    };
+    // The same page is used again (prints one after another); the first leaves a global behind.
+    await text(
+      `<!doctype html><html lang="nl"><title>Eerst</title><h1>Eerst</h1><script>window.achtergelaten = "geheim-17";</script>`,
+      "eerst",
+    );
+    const second = await text(
+      `<!doctype html><html lang="nl"><title>Daarna</title><h1>Daarna</h1><p id="p"></p>` +
+        `<script>document.getElementById("p").textContent = "Gevonden: " + String(window.achtergelaten);</script>`,
+      "daarna",
+    );
+    assert.match(second, /Gevonden: undefined/);
+    assert.doesNotMatch(second, /geheim-17/);
+  });
 });
 
 it("joins footer parts with a middle dot, leaving out empty ones", () => {

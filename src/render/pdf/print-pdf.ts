@@ -1,11 +1,11 @@
 // PDF printing of a self-contained HTML document with Debian's Chromium (headless) through
-// playwright-core. One browser is launched and reused for many prints; every print gets a fresh
-// context and page, which are closed afterwards. The document may not fetch anything: every request
+// playwright-core. One browser is launched and reused for many prints, and so are its pages (one
+// per print running at the same time). The document may not fetch anything: every request
 // other than data:/about: is aborted, so all CSS, images and fonts must be inlined.
 // The PDF is tagged (accessible), has an outline (bookmarks from the headings) and a footer with a
 // caller-supplied text on the left and "Pagina X van Y" on the right.
 
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
@@ -80,22 +80,38 @@ export async function openPdfPrinter(opts: { executablePath?: string } = {}): Pr
     args: ARGS,
   });
   let closed = false;
+  // One context per language, each with pages that are reused: a new context and page cost more
+  // than printing a short document. A page prints one document at a time, each in a fresh window
+  // (about:blank first), and nothing is stored between prints (no network, no service workers).
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const idle = new Map<string, Page[]>();
+  const contextFor = (lang: string) => {
+    let c = contexts.get(lang);
+    if (!c) {
+      c = (async () => {
+        const context = await browser.newContext({ serviceWorkers: "block", locale: lang, offline: true });
+        // No fetching from anywhere: only data: (and about:) URLs may load.
+        await context.route("**/*", (route) => {
+          const url = route.request().url();
+          return url.startsWith("data:") || url.startsWith("about:") ? route.continue() : route.abort();
+        });
+        return context;
+      })();
+      contexts.set(lang, c);
+    }
+    return c;
+  };
 
   async function print(html: string, po: PrintOptions): Promise<Buffer> {
     if (closed) throw new Error("PdfPrinter is closed");
     const lang = po.lang ?? "nl";
-    const context: BrowserContext = await browser.newContext({
-      serviceWorkers: "block",
-      locale: lang,
-      offline: true,
-    });
+    const pages = idle.get(lang) ?? [];
+    idle.set(lang, pages);
+    const page = pages.pop() ?? (await (await contextFor(lang)).newPage());
+    let reusable = false;
     try {
-      // No fetching from anywhere: only data: (and about:) URLs may load.
-      await context.route("**/*", (route) => {
-        const url = route.request().url();
-        return url.startsWith("data:") || url.startsWith("about:") ? route.continue() : route.abort();
-      });
-      const page = await context.newPage();
+      // A navigation gives the document a fresh window: nothing of the previous one stays.
+      await page.goto("about:blank");
       await page.setContent(html, { waitUntil: "load" });
       await page.evaluate(
         ({ title, lang }) => {
@@ -105,7 +121,7 @@ export async function openPdfPrinter(opts: { executablePath?: string } = {}): Pr
         },
         { title: po.title, lang },
       );
-      return await page.pdf({
+      const pdf = await page.pdf({
         format: "A4",
         printBackground: true,
         tagged: true,
@@ -115,8 +131,12 @@ export async function openPdfPrinter(opts: { executablePath?: string } = {}): Pr
         footerTemplate: footerTemplate(po.footerLeft, lang),
         margin: { top: "15mm", right: "15mm", bottom: "20mm", left: "15mm" },
       });
+      reusable = true;
+      return pdf;
     } finally {
-      await context.close().catch(() => {});
+      // A page that failed is not trusted with the next document.
+      if (reusable && !closed) pages.push(page);
+      else await page.close().catch(() => {});
     }
   }
 
