@@ -11,101 +11,127 @@ import { addMonths } from "../src/domain/time.ts";
 import { openDuckDbStore } from "../src/store/duckdb/duckdb-store.ts";
 import { fmt, log } from "./bench-doc.ts";
 
-export async function runIngestBench(steps: number[], repeats: number): Promise<string> {
-  const out = join(process.cwd(), "bench", "out");
-  const demoDir = join(out, "demo-landelijk");
-  const UNTIL = 202512;
-  mkdirSync(out, { recursive: true });
+const OUT = join(process.cwd(), "bench", "out");
+const DEMO_DIR = join(OUT, "demo-landelijk");
+/** The last month of the landelijk demo. */
+export const NATIONAL_UNTIL = 202512;
 
-  if (!existsSync(join(demoDir, "manifest.json"))) {
+/** The landelijk demo's files (generated once, kept in bench/out). */
+async function nationalDemo(): Promise<string[]> {
+  mkdirSync(OUT, { recursive: true });
+  if (!existsSync(join(DEMO_DIR, "manifest.json"))) {
     log("Landelijke demodata genereren (2 jaar, ~5 miljoen registraties per jaar)…");
     const t = performance.now();
-    await generateDemo({ seed: 7, years: 2, size: "landelijk", until: UNTIL, outDir: demoDir });
+    await generateDemo({ seed: 7, years: 2, size: "landelijk", until: NATIONAL_UNTIL, outDir: DEMO_DIR });
     log(`  klaar in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  const regFiles = readdirSync(demoDir)
+  return readdirSync(DEMO_DIR)
     .filter((f) => /^registraties-\d{4}\.csv$/.test(f))
     .sort()
-    .map((f) => join(demoDir, f));
+    .map((f) => join(DEMO_DIR, f));
+}
 
-  /** The first n data rows over the year files, as one canonical CSV. */
-  async function slice(n: number): Promise<string> {
-    const path = join(out, `rijen-${n}.csv`);
-    if (existsSync(path)) return path;
-    const w = createWriteStream(path);
-    let left = n;
-    let header = false;
-    for (const f of regFiles) {
-      const rl = createInterface({ input: createReadStream(f), crlfDelay: Number.POSITIVE_INFINITY });
-      let first = true;
-      for await (const line of rl) {
-        if (first) {
-          first = false;
-          if (!header) {
-            w.write(`${line}\n`);
-            header = true;
-          }
-          continue;
+/** The first n data rows over the year files, as one canonical CSV. */
+async function slice(n: number): Promise<string> {
+  const regFiles = await nationalDemo();
+  const path = join(OUT, `rijen-${n}.csv`);
+  if (existsSync(path)) return path;
+  const w = createWriteStream(path);
+  let left = n;
+  let header = false;
+  for (const f of regFiles) {
+    const rl = createInterface({ input: createReadStream(f), crlfDelay: Number.POSITIVE_INFINITY });
+    let first = true;
+    for await (const line of rl) {
+      if (first) {
+        first = false;
+        if (!header) {
+          w.write(`${line}\n`);
+          header = true;
         }
-        if (left-- <= 0) break;
-        if (!w.write(`${line}\n`)) await new Promise<void>((r) => w.once("drain", () => r()));
+        continue;
       }
-      rl.close();
-      if (left <= 0) break;
+      if (left-- <= 0) break;
+      if (!w.write(`${line}\n`)) await new Promise<void>((r) => w.once("drain", () => r()));
     }
-    await new Promise<void>((r) => w.end(() => r()));
-    if (left > 0) throw new Error(`only ${n - left} rows available`);
-    return path;
+    rl.close();
+    if (left <= 0) break;
   }
+  await new Promise<void>((r) => w.end(() => r()));
+  if (left > 0) throw new Error(`only ${n - left} rows available`);
+  return path;
+}
 
-  /** A store with the landelijk reference data (areas, classification), without registrations. */
-  async function referenceStore(): Promise<string> {
-    const path = join(out, "referentie.duckdb");
-    if (existsSync(path)) return path;
-    const store = await openDuckDbStore(path);
-    const onlyReference = join(out, "referentie-map");
-    rmSync(onlyReference, { recursive: true, force: true });
-    mkdirSync(onlyReference);
-    for (const f of readdirSync(demoDir)) {
-      if (!/^registraties-/.test(f)) execFileSync("cp", [join(demoDir, f), onlyReference]);
-    }
-    await loadDemoFolder(store, onlyReference, { now: () => new Date(), stdout: () => {} });
-    await store.close();
-    return path;
+/** A store with the landelijk reference data (areas, classification), without registrations. */
+async function referenceStore(): Promise<string> {
+  await nationalDemo();
+  const path = join(OUT, "referentie.duckdb");
+  if (existsSync(path)) return path;
+  const store = await openDuckDbStore(path);
+  const onlyReference = join(OUT, "referentie-map");
+  rmSync(onlyReference, { recursive: true, force: true });
+  mkdirSync(onlyReference);
+  for (const f of readdirSync(DEMO_DIR)) {
+    if (!/^registraties-/.test(f)) execFileSync("cp", [join(DEMO_DIR, f), onlyReference]);
   }
+  await loadDemoFolder(store, onlyReference, { now: () => new Date(), stdout: () => {} });
+  await store.close();
+  return path;
+}
 
+interface IngestRun {
+  db: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  maxRssMB: number;
+  bytes: number;
+}
+
+/** Ingests the first n rows into a fresh copy of the reference store, in its own process. */
+async function ingestRows(n: number): Promise<IngestRun> {
+  const csv = await slice(n);
   const ref = await referenceStore();
-  const results: { rows: number; seconds: number; rowsPerSecond: number; maxRssMB: number; bytes: number }[] =
-    [];
+  const db = join(OUT, `store-${n}.duckdb`);
+  rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
+  execFileSync("cp", [ref, db]);
+  log(`Inlezen van ${n.toLocaleString("nl-NL")} rijen…`);
+  const r = spawnSync(
+    process.execPath,
+    ["--max-semi-space-size=128", "--import", "tsx", "bench/ingest-child.ts", db, csv],
+    { encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(r.stderr);
+  const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}");
+  const bytes = Number(execFileSync("stat", ["-c", "%s", csv], { encoding: "utf8" }));
+  return {
+    db,
+    rows: m.read,
+    seconds: m.ms / 1000,
+    rowsPerSecond: m.read / (m.ms / 1000),
+    maxRssMB: m.maxRssMB,
+    bytes,
+  };
+}
+
+/** The store with the first n rows of the landelijk demo (made by the ingest bench, or now). */
+export async function nationalStore(n: number): Promise<string> {
+  const db = join(OUT, `store-${n}.duckdb`);
+  return existsSync(db) ? db : (await ingestRows(n)).db;
+}
+
+export async function runIngestBench(steps: number[], repeats: number): Promise<string> {
+  const UNTIL = NATIONAL_UNTIL;
+  const results: IngestRun[] = [];
   let largestDb = "";
   for (const n of steps) {
-    const csv = await slice(n);
-    const db = join(out, `store-${n}.duckdb`);
-    rmSync(db, { force: true });
-    rmSync(`${db}.wal`, { force: true });
-    execFileSync("cp", [ref, db]);
-    log(`Inlezen van ${n.toLocaleString("nl-NL")} rijen…`);
-    const r = spawnSync(
-      process.execPath,
-      ["--max-semi-space-size=128", "--import", "tsx", "bench/ingest-child.ts", db, csv],
-      {
-        encoding: "utf8",
-      },
-    );
-    if (r.status !== 0) throw new Error(r.stderr);
-    const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}");
-    const bytes = Number(execFileSync("stat", ["-c", "%s", csv], { encoding: "utf8" }));
-    results.push({
-      rows: m.read,
-      seconds: m.ms / 1000,
-      rowsPerSecond: m.read / (m.ms / 1000),
-      maxRssMB: m.maxRssMB,
-      bytes,
-    });
+    const m = await ingestRows(n);
+    results.push(m);
     log(
-      `  ${(m.ms / 1000).toFixed(1)} s, ${Math.round(m.read / (m.ms / 1000)).toLocaleString("nl-NL")} rijen/s, piek ${Math.round(m.maxRssMB)} MB`,
+      `  ${m.seconds.toFixed(1)} s, ${Math.round(m.rowsPerSecond).toLocaleString("nl-NL")} rijen/s, piek ${Math.round(m.maxRssMB)} MB`,
     );
-    largestDb = db;
+    largestDb = m.db;
   }
 
   // Monthly figures of one gemeente, all INP types, 36 months, on the largest store.

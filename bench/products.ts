@@ -2,13 +2,21 @@
 // with PDF, first time (table protection decided) and again (decision cached), and the time per
 // product and format for every product of the catalog.
 
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PURPOSE } from "../src/disclosure/access-spec.ts";
-import { CATALOG, productById } from "../src/products/catalog.ts";
+import { requesterFor } from "../src/disclosure/store-gate.ts";
+import type { Role } from "../src/domain/roles.ts";
+import { CATALOG } from "../src/products/catalog.ts";
 import { documentMaps } from "../src/products/product-document.ts";
 import { parsePeriod } from "../src/products/product-period.ts";
-import { openProductTestStore, PRODUCT_DEMO, runAs } from "../src/products/test-products.ts";
+import { runBatch } from "../src/products/run-batch.ts";
+import { runProduct } from "../src/products/run-product.ts";
+import { openProductTestStore, PRODUCT_DEMO } from "../src/products/test-products.ts";
 import { openPdfPrinter } from "../src/render/pdf/print-pdf.ts";
 import { PRODUCT_FORMATS, type ProductFormat, renderProduct } from "../src/render/product/render-product.ts";
+import { openTestGate } from "../src/server/test-access.ts";
 import { fmt, log } from "./bench-doc.ts";
 
 /** The monthly bundle of the issue. */
@@ -34,27 +42,35 @@ export async function runProductsBench(): Promise<string> {
   log("Producten: demo maken en laden…");
   const t = await openProductTestStore();
   const pdf = await openPdfPrinter();
+  // One gate for every run, as in the server and the batch (opened once, its register grows).
+  const access = await openTestGate(t.store, () => PRODUCT_DEMO.now);
+  const deps = {
+    store: t.store,
+    gate: access.gate,
+    registry: access.registry,
+    now: () => PRODUCT_DEMO.now,
+    recordKey: new Uint8Array(32).fill(9),
+  };
+  const out = mkdtempSync(join(tmpdir(), "driehoek-bench-bundel-"));
   try {
     const gemeente = t.gemeenten[0];
     const area = (await t.store.listAreas({ level: "gemeente" })).find((a) => a.code === gemeente);
     const registrations = await t.store.registrationCount();
+    const who = async (role: Role) => ({
+      requester: { ...(await requesterFor(t.store, t.userFor(role))), strongAuth: true },
+      purpose: PURPOSE[role],
+    });
+    /** The bundle as the batch and the scheduled delivery make it: files written, PDF alongside. */
     const bundle = async (role: "burgemeester" | "teamchef", withPdf: boolean) => {
+      const period = parsePeriod("2026-09");
+      const formats: ProductFormat[] = withPdf ? [...FORMATS, "pdf"] : FORMATS;
+      const jobs = BUNDLE.map((product) => ({ gemeente, product, area: gemeente, formats }));
       const t0 = performance.now();
-      for (const id of BUNDLE) {
-        const def = productById(id);
-        if (!def) throw new Error(id);
-        const doc = await runAs(
-          t,
-          def,
-          t.userFor(role),
-          PURPOSE[role],
-          gemeente,
-          parsePeriod(PERIOD[id] as string),
-        );
-        for (const f of withPdf ? [...FORMATS, "pdf" as const] : FORMATS)
-          await renderProduct(doc, f, { pdf });
-      }
-      return performance.now() - t0;
+      const results = await runBatch(deps, await who(role), jobs, period, out, { pdf });
+      const ms = performance.now() - t0;
+      const failed = results.filter((r) => r.status !== "gemaakt");
+      if (failed.length > 0) throw new Error(`bundle: ${JSON.stringify(failed.map((r) => r.reason))}`);
+      return ms;
     };
     log("Producten: bundel…");
     const rows: string[] = [];
@@ -76,14 +92,11 @@ export async function runProductsBench(): Promise<string> {
         : ((await t.store.listAreas()).find((a) => a.code === area?.parent)?.code ?? gemeente);
       const t0 = performance.now();
       const maker = def.sensitivity === "address" ? "teamchef" : role;
-      const made = await runAs(
-        t,
-        def,
-        t.userFor(maker),
-        PURPOSE[maker],
-        areaCode,
-        parsePeriod(PERIOD[def.id] ?? "2026-09"),
-      ).catch((err: Error) => err);
+      const made = await runProduct(deps, def, {
+        ...(await who(maker)),
+        area: areaCode,
+        period: parsePeriod(PERIOD[def.id] ?? "2026-09"),
+      }).catch((err: Error) => err);
       const make = performance.now() - t0;
       if (made instanceof Error) {
         // E.g. the bestuurlijke rapportage, which needs an address and a decision.
@@ -126,6 +139,8 @@ export async function runProductsBench(): Promise<string> {
       "Not measured yet: the monthly batch (`driehoek batch`) for every gemeente of the national-size demo (about 350 gemeenten). The bundle misses its targets when the family decision is not cached (“first”) and for the protected recipient also “again”: the family decision reads both ledgers and hashes all wijk and buurt rows on every request (see the stop note for the plan).",
     ].join("\n");
   } finally {
+    await access.close();
+    rmSync(out, { recursive: true, force: true });
     await pdf.close();
     await t.store.close();
   }

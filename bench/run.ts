@@ -1,7 +1,8 @@
 // `npm run bench`: the benchmarks, each writing its own section of docs/BENCHMARKS.md.
-// Options: --onderdelen ingest,analyse,verstrekking,producten  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
+// Options: --onderdelen ingest,analyse,verstrekking,producten,batch  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
 
 import { runAnalysisBench } from "./analysis.ts";
+import { runBatchBench } from "./batch.ts";
 import { writeSection } from "./bench-doc.ts";
 import { runDisclosureBench } from "./disclosure.ts";
 import { runIngestBench } from "./ingest.ts";
@@ -11,7 +12,7 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const parts = arg("onderdelen", "ingest,analyse,verstrekking,producten").split(",");
+const parts = arg("onderdelen", "ingest,analyse,verstrekking,producten,batch").split(",");
 
 if (parts.includes("analyse")) {
   const md = await runAnalysisBench();
@@ -26,6 +27,11 @@ if (parts.includes("verstrekking")) {
 if (parts.includes("producten")) {
   const md = await runProductsBench();
   writeSection("producten", md);
+  process.stdout.write(`${md}\n`);
+}
+if (parts.includes("batch")) {
+  const md = await runBatchBench();
+  writeSection("batch", md);
   process.stdout.write(`${md}\n`);
 }
 if (parts.includes("ingest")) {

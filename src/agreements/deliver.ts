@@ -30,7 +30,7 @@ import { productById } from "../products/catalog.ts";
 import type { ProductDocument } from "../products/product-document.ts";
 import { findArea, runProduct } from "../products/run-product.ts";
 import type { PdfPrinter } from "../render/pdf/print-pdf.ts";
-import { type ProductFormat, type RenderedProduct, renderProduct } from "../render/product/render-product.ts";
+import { type ProductFormat, type RenderedProduct, renderFormats } from "../render/product/render-product.ts";
 import type { Store } from "../store/store.ts";
 import type { Channel } from "./agreement.ts";
 import { currentAgreements, type StoredAgreement } from "./agreement-store.ts";
@@ -141,12 +141,9 @@ async function renderFiles(
   pdf?: PdfPrinter,
 ): Promise<Files> {
   const out: Files = { files: [], missing: [] };
-  for (const format of formats) {
-    try {
-      out.files.push(await renderProduct(doc, format, { pdf }));
-    } catch (err) {
-      out.missing.push(`${format} (${messageOf(err)})`);
-    }
+  for (const r of await renderFormats(doc, formats, { pdf })) {
+    if ("file" in r) out.files.push(r.file);
+    else out.missing.push(`${r.format} (${messageOf(r.error)})`);
   }
   return out;
 }

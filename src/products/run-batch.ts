@@ -1,14 +1,15 @@
 // A batch: the jobs for a period made one after another as one requester for one purpose (the
 // gate decides per job; a refusal is reported, not fatal), each rendered in its formats and written
-// to `<dir>/<gemeente>/`. Reports progress and the time per product.
+// to `<dir>/<gemeente>/` while the next job is made. Reports progress and the time per product.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AccessDenied, InputError } from "../domain/errors.ts";
 import type { PdfPrinter } from "../render/pdf/print-pdf.ts";
-import { renderProduct } from "../render/product/render-product.ts";
+import { renderFormats } from "../render/product/render-product.ts";
 import type { BatchJob } from "./batch-jobs.ts";
 import { productById } from "./catalog.ts";
+import type { ProductDocument } from "./product-document.ts";
 import type { ProductPeriod } from "./product-period.ts";
 import { type ProductEngineDeps, type ProductRequest, runProduct } from "./run-product.ts";
 
@@ -17,6 +18,7 @@ export interface BatchResult {
   status: "gemaakt" | "geweigerd" | "mislukt";
   /** Files written (absolute paths). */
   files: string[];
+  /** From the start of making to the last file written (the next job is made meanwhile). */
   ms: number;
   reason?: string;
 }
@@ -38,39 +40,71 @@ export async function runBatch(
 ): Promise<BatchResult[]> {
   const clock = fx.clock ?? (() => performance.now());
   const results: BatchResult[] = [];
+  // A job's files are rendered and written while the next job is made (PDF prints in Chromium,
+  // the next product is made here): at most one job is being rendered at a time.
+  let rendering: Promise<void> = Promise.resolve();
+  const finish = (i: number, result: BatchResult) => {
+    results[i] = result;
+    fx.progress?.(results.filter(Boolean).length, jobs.length, result.job);
+  };
   for (const [i, job] of jobs.entries()) {
     const t0 = clock();
     const def = productById(job.product);
-    let result: BatchResult;
     if (!def) {
-      result = { job, status: "mislukt", files: [], ms: 0, reason: `product ${job.product} bestaat niet` };
-    } else {
-      try {
-        const doc = await runProduct(deps, def, { ...who, area: job.area, period });
-        const out = join(dir, job.gemeente);
-        mkdirSync(out, { recursive: true });
-        const files: string[] = [];
-        for (const format of job.formats) {
-          const r = await renderProduct(doc, format, { pdf: fx.pdf });
-          const path = join(out, r.fileName);
-          writeFileSync(path, r.content);
-          files.push(path);
-        }
-        result = { job, status: "gemaakt", files, ms: clock() - t0 };
-      } catch (err) {
-        if (!(err instanceof AccessDenied) && !(err instanceof InputError)) throw err;
-        result = {
-          job,
-          status: err instanceof AccessDenied ? "geweigerd" : "mislukt",
-          files: [],
-          ms: clock() - t0,
-          reason: err.message,
-        };
-      }
+      await rendering;
+      finish(i, { job, status: "mislukt", files: [], ms: 0, reason: `product ${job.product} bestaat niet` });
+      continue;
     }
-    results.push(result);
-    fx.progress?.(i + 1, jobs.length, job);
+    let doc: ProductDocument;
+    try {
+      doc = await runProduct(deps, def, { ...who, area: job.area, period });
+    } catch (err) {
+      if (!(err instanceof AccessDenied) && !(err instanceof InputError)) {
+        await rendering.catch(() => {});
+        throw err;
+      }
+      await rendering;
+      finish(i, {
+        job,
+        status: err instanceof AccessDenied ? "geweigerd" : "mislukt",
+        files: [],
+        ms: clock() - t0,
+        reason: err.message,
+      });
+      continue;
+    }
+    const previous = rendering;
+    rendering = (async () => {
+      const outcomes = await renderFormats(doc, job.formats, { pdf: fx.pdf });
+      await previous;
+      const out = join(dir, job.gemeente);
+      mkdirSync(out, { recursive: true });
+      const files: string[] = [];
+      const failed: string[] = [];
+      for (const r of outcomes) {
+        if ("error" in r) {
+          if (!(r.error instanceof InputError)) throw r.error;
+          failed.push(`${r.format}: ${r.error.message}`);
+          continue;
+        }
+        const path = join(out, r.file.fileName);
+        writeFileSync(path, r.file.content);
+        files.push(path);
+      }
+      const ms = clock() - t0;
+      finish(
+        i,
+        failed.length > 0
+          ? { job, status: "mislukt", files, ms, reason: failed.join("; ") }
+          : { job, status: "gemaakt", files, ms },
+      );
+    })();
+    // Handled when awaited below; until then a failure must not count as unhandled.
+    rendering.catch(() => {});
+    // Waiting for the one before keeps the order of results and at most one rendering behind.
+    await previous;
   }
+  await rendering;
   return results;
 }
 

@@ -55,10 +55,48 @@ export function productFileName(doc: ProductDocument, format: ProductFormat): st
   return `${safe(doc.product)}-${safe(doc.area.code)}-${safe(doc.period.id)}.${format}`;
 }
 
-export async function renderProduct(
+export function renderProduct(
   doc: ProductDocument,
   format: ProductFormat,
   fx: RenderEffects = {},
+): Promise<RenderedProduct> {
+  return renderWith(doc, format, fx, () => renderProductHtml(doc));
+}
+
+/** One format's outcome in `renderFormats`: the file, or why it could not be made. */
+export type FormatOutcome =
+  | { format: ProductFormat; file: RenderedProduct }
+  | { format: ProductFormat; error: unknown };
+
+/**
+ * Every format of one document at once, in the order asked: the PDF prints in Chromium while the
+ * others are made here, and the HTML is made once for both HTML and PDF.
+ */
+export function renderFormats(
+  doc: ProductDocument,
+  formats: readonly ProductFormat[],
+  fx: RenderEffects = {},
+): Promise<FormatOutcome[]> {
+  let html: Promise<string> | undefined;
+  const once = () => {
+    html ??= renderProductHtml(doc);
+    return html;
+  };
+  return Promise.all(
+    formats.map((format) =>
+      renderWith(doc, format, fx, once).then(
+        (file): FormatOutcome => ({ format, file }),
+        (error: unknown): FormatOutcome => ({ format, error }),
+      ),
+    ),
+  );
+}
+
+async function renderWith(
+  doc: ProductDocument,
+  format: ProductFormat,
+  fx: RenderEffects,
+  html: () => Promise<string>,
 ): Promise<RenderedProduct> {
   const out = (content: Buffer | string): RenderedProduct => ({
     content: typeof content === "string" ? Buffer.from(content, "utf8") : content,
@@ -67,12 +105,10 @@ export async function renderProduct(
   });
   switch (format) {
     case "html":
-      return out(await renderProductHtml(doc));
+      return out(await html());
     case "pdf": {
       if (!fx.pdf) throw new InputError("PDF maken kan hier niet: Chromium ontbreekt", "--formaat");
-      return out(
-        await fx.pdf.print(await renderProductHtml(doc), { title: doc.title, footerLeft: pdfFooter(doc) }),
-      );
+      return out(await fx.pdf.print(await html(), { title: doc.title, footerLeft: pdfFooter(doc) }));
     }
     case "xlsx":
       return out(await renderXlsx(doc));
