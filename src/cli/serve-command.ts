@@ -5,8 +5,8 @@ import type { Command } from "commander";
 import { loadExistingKey, loadOrCreateKey } from "../disclosure/keys.ts";
 import { verifyRegister } from "../disclosure/register/verify-register.ts";
 import { keysDir, openStoreGate, registerPath } from "../disclosure/store-gate.ts";
-import { warmMonthlyCountsProtection } from "../disclosure/table-protection/monthly-counts-protection.ts";
 import { loadProtectionRules } from "../disclosure/table-protection/protection-rules.ts";
+import { warmProtection } from "../disclosure/table-protection/warm-protection.ts";
 import { lastCompleteMonth } from "../domain/time.ts";
 import { watchInbox } from "../ingest/inbox.ts";
 import { createApp } from "../server/app.ts";
@@ -61,24 +61,22 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
   const url = server.url.replace("127.0.0.1", "localhost");
   fx.stdout(`driehoek draait op ${url}\n`);
   if (hostname === "127.0.0.1") fx.stdout("Alleen bereikbaar vanaf deze computer.\n");
-  // Table protection for recipients outside the police, computed ahead of the first visitor.
+  // Table protection for recipients outside the police (a gemeente's), made ahead of the first visitor.
   let stopping = false;
   const latest = lastCompleteMonth(fx.now());
-  const warming = warmMonthlyCountsProtection(
-    {
-      gemeenten: async () => [...new Set((await store.listAreas({ level: "gemeente" })).map((a) => a.code))],
-      counts: (g) => store.monthlyCounts({ area: g, level: "gemeente", fromMonth: 190001, toMonth: latest }),
-      ledger: store,
-    },
-    {
-      minimum: loadProtectionRules().for(
-        { user: "", roles: [], organisation: { id: "", kind: "gemeente", authority: [] } },
-        "aggregated",
-      ).minimum,
-      until: latest,
-      stop: () => stopping,
-    },
-  ).catch(() => 0);
+  const warming = (async () =>
+    warmProtection(
+      store,
+      [...new Set((await store.listAreas({ level: "gemeente" })).map((a) => a.code))],
+      {
+        table: loadProtectionRules().for(
+          { user: "", roles: [], organisation: { id: "", kind: "gemeente", authority: [] } },
+          "aggregated",
+        ),
+        until: latest,
+      },
+      { stop: () => stopping },
+    ))().catch(() => 0);
   const inbox = o.inbox
     ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`) })
     : undefined;

@@ -6,7 +6,6 @@ import {
   protectAreaCounts,
   protectMonthlyCounts,
   SHOW_ALL,
-  warmMonthlyCountsProtection,
 } from "./monthly-counts-protection.ts";
 
 const rows = (gemeente: number): MonthlyCount[] => [
@@ -35,27 +34,6 @@ describe("protectMonthlyCounts", () => {
     assert.equal(protectMonthlyCounts(rows(0), { minimum: 0, until: 202403 }), SHOW_ALL);
     const a = protectMonthlyCounts(rows(1), { minimum: 5, until: 202403 });
     assert.equal(protectMonthlyCounts([...rows(1)].reverse(), { minimum: 5, until: 202403 }), a);
-  });
-
-  it("warms every gemeente ahead of the first visitor, and stops when asked", async () => {
-    const counts = async (g: string) => rows(Number(g.slice(2)) + 10);
-    const done = await warmMonthlyCountsProtection(
-      { gemeenten: async () => ["GM1", "GM2", "GM3"], counts },
-      { minimum: 5, until: 202403 },
-    );
-    assert.equal(done, 3);
-    const warmed = protectMonthlyCounts(await counts("GM2"), { minimum: 5, until: 202403 });
-    assert.equal(protectMonthlyCounts(await counts("GM2"), { minimum: 5, until: 202403 }), warmed);
-    let n = 0;
-    const stopped = await warmMonthlyCountsProtection(
-      { gemeenten: async () => ["GM4", "GM5", "GM6"], counts },
-      {
-        minimum: 5,
-        until: 202403,
-        stop: () => n++ >= 1,
-      },
-    );
-    assert.equal(stopped, 1);
   });
 
   it("keeps what an earlier decision showed when a new month arrives (the ledger)", async () => {

@@ -166,28 +166,3 @@ export async function protectAreaCounts(
   if (added.length > 0) await ledger.addToProtectionLedger(area, opts.minimum, added);
   return decision.shown;
 }
-
-/**
- * Computes the protection of every gemeente ahead of the first visitor (it is cached by content),
- * one gemeente at a time so requests are served in between. Returns when all are done or `stop`
- * says so.
- */
-export async function warmMonthlyCountsProtection(
-  source: {
-    gemeenten: () => Promise<string[]>;
-    counts: (gemeente: string) => Promise<readonly MonthlyCount[]>;
-    ledger?: Pick<Store, "protectionLedger" | "addToProtectionLedger">;
-  },
-  opts: { minimum: number; until: number; stop?: () => boolean },
-): Promise<number> {
-  let done = 0;
-  for (const g of await source.gemeenten()) {
-    if (opts.stop?.()) break;
-    const rows = await source.counts(g);
-    if (source.ledger) await protectAreaCounts(source.ledger, g, rows, opts);
-    else protectMonthlyCounts(rows, opts);
-    done++;
-    await new Promise((r) => setImmediate(r));
-  }
-  return done;
-}

@@ -6,7 +6,7 @@ import { openDuckDbStore } from "../../store/duckdb/duckdb-store.ts";
 import { content, makeRegistration, newDelivery } from "../../store/store-suite.ts";
 import { SHOW_ALL } from "./monthly-counts-protection.ts";
 import { protectCounts } from "./protect-counts.ts";
-import { familyLedgerKey, protectFamily } from "./protect-family.ts";
+import { familyLedgerKey, protectFamily, warmFamily } from "./protect-family.ts";
 
 const G = "GM9001";
 
@@ -62,6 +62,26 @@ describe("protectCounts for a gemeente", () => {
       after.some((x) => x.series.startsWith("WK900101|") && x.to === 202404),
       JSON.stringify(after.slice(-5)),
     );
+    await store.close();
+  });
+
+  it("warms the family decision without showing anything: no ledger grows, and the first request finds it made", async () => {
+    const store = await storeWithWijken();
+    const rows = await store.monthlyCounts({
+      area: G,
+      level: "gemeente",
+      fromMonth: 190001,
+      toMonth: 202404,
+    });
+    const opts = { minimum: 5, until: 202404 };
+    const warmed = await warmFamily(store, G, rows, opts);
+    assert.equal((await store.protectionLedger(G, 5)).length, 0);
+    assert.equal((await store.protectionLedger(familyLedgerKey(G), 5)).length, 0);
+    assert.ok(warmed.published.length > 0);
+    // The request decides with the same counts and ledgers: the very decision made at warm-up.
+    const decided = await protectFamily(store, G, rows, opts);
+    assert.equal(decided, warmed);
+    assert.equal((await store.protectionLedger(familyLedgerKey(G), 5)).length > 0, true);
     await store.close();
   });
 });

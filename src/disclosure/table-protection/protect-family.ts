@@ -75,6 +75,16 @@ export async function hasFamilyLedger(
   );
 }
 
+export interface FamilyOptions {
+  minimum: number;
+  until: number;
+  withholdBelow?: readonly string[];
+  /** Detail types and splits (config); every decision for a gemeente must use the same. */
+  family?: FamilySettings;
+  /** The wijk and buurt counts when the caller read them already (whole history up to `until`). */
+  within?: { wijken: readonly AreaMonthlyCount[]; buurten: readonly AreaMonthlyCount[] };
+}
+
 /**
  * Decides for the gemeente with its wijken and buurten (types in `withholdBelow` left out of the
  * wijken and buurten), reading and growing both ledgers.
@@ -83,16 +93,32 @@ export async function protectFamily(
   store: FamilyStore,
   gemeente: string,
   rows: readonly MonthlyCount[],
-  opts: {
-    minimum: number;
-    until: number;
-    withholdBelow?: readonly string[];
-    /** Detail types and splits (config); every decision for a gemeente must use the same. */
-    family?: FamilySettings;
-    /** The wijk and buurt counts when the caller read them already (whole history up to `until`). */
-    within?: { wijken: readonly AreaMonthlyCount[]; buurten: readonly AreaMonthlyCount[] };
-  },
+  opts: FamilyOptions,
 ): Promise<FamilyDecision> {
+  const { decision, record } = await decideWithLedgers(store, gemeente, rows, opts);
+  await record();
+  return decision;
+}
+
+/**
+ * Decides as `protectFamily` would now, without adding to the ledgers (nothing is shown), so the
+ * decision is cached for the first request: for the warm-up at server start.
+ */
+export async function warmFamily(
+  store: FamilyStore,
+  gemeente: string,
+  rows: readonly MonthlyCount[],
+  opts: FamilyOptions,
+): Promise<FamilyDecision> {
+  return (await decideWithLedgers(store, gemeente, rows, opts)).decision;
+}
+
+async function decideWithLedgers(
+  store: FamilyStore,
+  gemeente: string,
+  rows: readonly MonthlyCount[],
+  opts: FamilyOptions,
+): Promise<{ decision: FamilyDecision; record: () => Promise<void> }> {
   const below = new Set(opts.withholdBelow ?? []);
   const belowKey = [...below].sort().join(",");
   const range = { gemeente, fromMonth: 190001, toMonth: opts.until };
@@ -120,12 +146,14 @@ export async function protectFamily(
     },
     { minimum: opts.minimum, until: opts.until, published: [...own, ...family] },
   );
-  const had = new Set([...own, ...family].map((x) => `${x.series}|${x.from}|${x.to}`));
-  const fresh = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
-  const isChild = (x: LedgerInterval) => x.series.includes("|") || x.series.includes("@");
-  const ownFresh = fresh.filter((x) => !isChild(x));
-  const familyFresh = fresh.filter(isChild);
-  if (ownFresh.length > 0) await store.addToProtectionLedger(gemeente, opts.minimum, ownFresh);
-  if (familyFresh.length > 0) await store.addToProtectionLedger(familyKey, opts.minimum, familyFresh);
-  return decision;
+  const record = async () => {
+    const had = new Set([...own, ...family].map((x) => `${x.series}|${x.from}|${x.to}`));
+    const fresh = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
+    const isChild = (x: LedgerInterval) => x.series.includes("|") || x.series.includes("@");
+    const ownFresh = fresh.filter((x) => !isChild(x));
+    const familyFresh = fresh.filter(isChild);
+    if (ownFresh.length > 0) await store.addToProtectionLedger(gemeente, opts.minimum, ownFresh);
+    if (familyFresh.length > 0) await store.addToProtectionLedger(familyKey, opts.minimum, familyFresh);
+  };
+  return { decision, record };
 }
