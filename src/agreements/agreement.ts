@@ -5,8 +5,9 @@
 // it against the catalog, the legal-basis registry, the areas and the users.
 //
 // Delivery day (`dagVanLevering`): the n-th working day (Monday to Friday) after the period ends,
-// 1 to 20, default 1. Public holidays count as working days. "3" for a monthly product means: on
-// the third working day of the next month (or later, when the scheduler did not run that day).
+// 1 to 20, default 1. Public holidays (config/feestdagen.json) are not working days. "3" for a
+// monthly product means: on the third working day of the next month (or later, when the scheduler
+// did not run that day).
 // The agreement covers deliveries whose delivery day is on or after `geldigVanaf`.
 //
 // Each recipient gets the product as made for them, through the disclosure gate: the legal basis

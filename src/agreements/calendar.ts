@@ -1,6 +1,6 @@
 // Calendar days for agreements: dates as yyyymmdd numbers in Dutch local time (Europe/Amsterdam),
-// ISO dates ("2026-11-05") as written in agreement files, and working days (Monday to Friday;
-// public holidays are not known here and count as working days).
+// ISO dates ("2026-11-05") as written in agreement files, and working days (Monday to Friday, not
+// a public holiday: which days are holidays is data, config/feestdagen.json, see holidays.ts).
 
 import { civilFromDays, localBuckets, MONTHS_NL } from "../domain/time.ts";
 
@@ -39,13 +39,19 @@ export function weekday(yyyymmdd: number): number {
   return ((((dayNumber(yyyymmdd) + 3) % 7) + 7) % 7) + 1;
 }
 
-/** The n-th working day (Monday to Friday) after `yyyymmdd`; n ≥ 1. */
-export function nthWorkingDayAfter(yyyymmdd: number, n: number): number {
+/** Whether a day (yyyymmdd) is a public holiday. */
+export type HolidayPredicate = (yyyymmdd: number) => boolean;
+
+/**
+ * The n-th working day after `yyyymmdd`; n ≥ 1. A working day is Monday to Friday and not a day
+ * for which `isHoliday` is true (without it, every weekday counts).
+ */
+export function nthWorkingDayAfter(yyyymmdd: number, n: number, isHoliday?: HolidayPredicate): number {
   let day = yyyymmdd;
   let left = n;
   while (left > 0) {
     day = addDays(day, 1);
-    if (weekday(day) <= 5) left--;
+    if (weekday(day) <= 5 && !isHoliday?.(day)) left--;
   }
   return day;
 }

@@ -101,7 +101,7 @@ describe("scheduled delivery, end to end", () => {
       ["maandoverzicht", "tabellenboek", "halfjaarcijfers"],
     );
     assert.deepEqual(warnings, [
-      "teamchef.sperwerkerk heeft geen e-mailadres: halfjaarcijfers per e-mail komt pas aan als dat is ingevuld.",
+      "teamchef.sperwerkerk heeft geen e-mailadres: halfjaarcijfers per e-mail komt pas aan als dat is ingevuld (driehoek gebruiker email teamchef.sperwerkerk ADRES).",
     ]);
   });
 
@@ -435,7 +435,11 @@ describe("scheduled delivery, end to end", () => {
           "mislukt",
           null,
           JSON.stringify({
-            email: { status: "mislukt", detail: "oov.korenbloemrade heeft geen e-mailadres" },
+            email: {
+              status: "mislukt",
+              detail:
+                "oov.korenbloemrade heeft geen e-mailadres (zet het met: driehoek gebruiker email oov.korenbloemrade <adres>)",
+            },
           }),
         ],
       ],

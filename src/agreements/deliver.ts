@@ -34,6 +34,7 @@ import { type ProductFormat, type RenderedProduct, renderFormats } from "../rend
 import type { Store } from "../store/store.ts";
 import type { Channel } from "./agreement.ts";
 import { currentAgreements, type StoredAgreement } from "./agreement-store.ts";
+import type { HolidayPredicate } from "./calendar.ts";
 import { productMail } from "./delivery-mail.ts";
 import {
   type ChannelResult,
@@ -44,6 +45,7 @@ import {
   saveDeliveryRecord,
 } from "./delivery-record.ts";
 import { type ReminderResult, sendEvaluationReminders } from "./evaluation-reminders.ts";
+import { isHoliday, loadHolidayConfig } from "./holidays.ts";
 import { type DueDelivery, dueDeliveries } from "./schedule.ts";
 
 export interface DeliveryDeps {
@@ -63,6 +65,8 @@ export interface DeliveryDeps {
   recordKey?: Uint8Array;
   /** Progress, one Dutch line at a time (the CLI writes it to stderr). */
   log?: (line: string) => void;
+  /** The public holidays, which are not working days; default: from config/feestdagen.json. */
+  isHoliday?: HolidayPredicate;
 }
 
 export interface DeliveryResult {
@@ -107,6 +111,7 @@ export async function runDueDeliveries(deps: DeliveryDeps): Promise<DeliveryRun>
     agreements.map((a) => a.agreement),
     state.done,
     deps.now(),
+    { isHoliday: deps.isHoliday ?? isHoliday(loadHolidayConfig()) },
   );
   log(due.length === 0 ? "Er is nu niets te bezorgen." : `${due.length} bezorging(en) te doen.`);
   const deliveries: DeliveryResult[] = [];
@@ -154,7 +159,8 @@ async function renderFiles(
  */
 function blockedChannel(deps: DeliveryDeps, d: DueDelivery, user: UserAccount | undefined, k: Channel) {
   if (k === "email" && !deps.mail) return "e-mail is niet ingesteld (DRIEHOEK_SMTP_HOST)";
-  if (k === "email" && !user?.email) return `${d.recipient} heeft geen e-mailadres`;
+  if (k === "email" && !user?.email)
+    return `${d.recipient} heeft geen e-mailadres (zet het met: driehoek gebruiker email ${d.recipient} <adres>)`;
   if (k === "map" && !deps.folderRoot) return "er is geen leveringsmap ingesteld (--map)";
   if (FILE_CHANNELS.includes(k) && d.item.formaten.includes("pdf") && !deps.pdf) {
     return "PDF maken kan hier niet: Chromium ontbreekt";

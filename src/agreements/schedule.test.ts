@@ -3,7 +3,11 @@ import { describe, it } from "node:test";
 import type { Agreement, AgreementItem } from "./agreement.ts";
 import type { AgreementCadence } from "./cadence.ts";
 import { localToday, nthWorkingDayAfter, weekday } from "./calendar.ts";
+import { isHoliday, loadHolidayConfig } from "./holidays.ts";
 import { deliveryKey, dueDeliveries, lastCompleteOf, periodBefore } from "./schedule.ts";
+
+/** The public holidays of the shipped config/feestdagen.json. */
+const holidays = isHoliday(loadHolidayConfig());
 
 function item(
   cadans: AgreementCadence,
@@ -36,14 +40,20 @@ function agreement(items: AgreementItem[], geldigVanaf = "2020-01-01"): Agreemen
   };
 }
 
-/** The period ids due at `iso` (UTC) for one item. */
-function due(it: AgreementItem, iso: string, opts: { delivered?: string[]; from?: string } = {}): string[] {
+/** The period ids due at `iso` (UTC) for one item (with `holidays`: the shipped public holidays). */
+function due(
+  it: AgreementItem,
+  iso: string,
+  opts: { delivered?: string[]; from?: string; holidays?: boolean } = {},
+): string[] {
   const keys = new Set(
     (opts.delivered ?? []).map((period) =>
       deliveryKey({ gemeente: "GM9001", product: "p", area: "GM9001", period, recipient: "burgemeester" }),
     ),
   );
-  return dueDeliveries([agreement([it], opts.from)], keys, new Date(iso)).map((d) => d.period.id);
+  return dueDeliveries([agreement([it], opts.from)], keys, new Date(iso), {
+    isHoliday: opts.holidays ? holidays : undefined,
+  }).map((d) => d.period.id);
 }
 
 describe("calendar", () => {
@@ -52,7 +62,9 @@ describe("calendar", () => {
     assert.equal(nthWorkingDayAfter(20261031, 1), 20261102);
     assert.equal(nthWorkingDayAfter(20261031, 3), 20261104);
     assert.equal(nthWorkingDayAfter(20261030, 1), 20261102, "after a Friday comes Monday");
-    assert.equal(nthWorkingDayAfter(20261231, 2), 20270104, "1 January counts: holidays are not known");
+    assert.equal(nthWorkingDayAfter(20261231, 2, holidays), 20270105, "1 January is a holiday");
+    assert.equal(nthWorkingDayAfter(20261231, 2), 20270104, "without holidays 1 January counts");
+    assert.equal(nthWorkingDayAfter(20260522, 1, holidays), 20260526, "Monday 25 May is Tweede Pinksterdag");
     // Winter time (UTC+1) and summer time (UTC+2) around midnight.
     assert.equal(localToday(new Date("2026-10-31T22:59:59Z")), 20261031);
     assert.equal(localToday(new Date("2026-10-31T23:00:00Z")), 20261101);
@@ -90,6 +102,27 @@ describe("dueDeliveries", () => {
     const monthly = item("maandelijks", 3);
     assert.deepEqual(due(monthly, "2027-01-04T12:00:00Z", { delivered: ["2026-11"] }), []);
     assert.deepEqual(due(monthly, "2027-01-05T08:00:00Z", { delivered: ["2026-11"] }), ["2026-12"]);
+  });
+
+  it("skips public holidays: December's 1st working day is Monday 4 January, not New Year's Day", () => {
+    const monthly = item("maandelijks", 1);
+    const opts = { delivered: ["2026-11"], holidays: true };
+    assert.deepEqual(due(monthly, "2027-01-01T08:00:00Z", opts), [], "1 January 2027 (a Friday)");
+    assert.deepEqual(due(monthly, "2027-01-03T08:00:00Z", opts), [], "Sunday 3 January");
+    assert.deepEqual(due(monthly, "2027-01-04T06:00:00Z", opts), ["2026-12"]);
+    // Without holidays 1 January counts as a working day.
+    assert.deepEqual(due(monthly, "2027-01-01T08:00:00Z", { delivered: ["2026-11"] }), ["2026-12"]);
+    const a = agreement([monthly], "2026-01-01");
+    const [d] = dueDeliveries([a], new Set(), new Date("2027-01-04T08:00:00Z"), { isHoliday: holidays });
+    assert.equal(d?.deliveryDay, 20270104);
+  });
+
+  it("skips public holidays: the week ending Sunday 24 May 2026 is due Tuesday 26 May (Tweede Pinksterdag)", () => {
+    const weekly = item("wekelijks", 1);
+    const opts = { delivered: ["2026-W20"], from: "2026-05-15", holidays: true };
+    assert.deepEqual(due(weekly, "2026-05-25T08:00:00Z", opts), [], "Monday 25 May is a holiday");
+    assert.deepEqual(due(weekly, "2026-05-26T06:00:00Z", opts), ["2026-W21"]);
+    assert.deepEqual(due(weekly, "2026-05-25T08:00:00Z", { ...opts, holidays: false }), ["2026-W21"]);
   });
 
   it("quarterly, half-yearly and yearly at their boundaries", () => {

@@ -1,6 +1,7 @@
 // When agreed products are due. A product of an item is due for a recipient and a period when the
-// period is complete, its delivery day (the n-th working day after the period, see agreement.ts)
-// has come, that day is not before the agreement's geldigVanaf, and it was not delivered yet.
+// period is complete, its delivery day (the n-th working day after the period, see agreement.ts;
+// public holidays do not count when a holiday predicate is given, see holidays.ts) has come, that
+// day is not before the agreement's geldigVanaf, and it was not delivered yet.
 // Normally that is the last complete period of the item's cadence. When the scheduler did not run
 // on a delivery day it catches up: periods whose delivery day lies at most CATCH_UP_DAYS back are
 // still delivered (a weekend's daily reports on Monday, a month after a server was down); older
@@ -21,6 +22,7 @@ import {
   addDays,
   daysBetween,
   dayToIsoDate,
+  type HolidayPredicate,
   isoDateToDay,
   localToday,
   nthWorkingDayAfter,
@@ -82,9 +84,13 @@ export function periodBefore(p: ProductPeriod): ProductPeriod {
   }
 }
 
-/** The agreed delivery day of a period (yyyymmdd). */
-export function deliveryDayOf(item: Pick<AgreementItem, "dagVanLevering">, p: ProductPeriod): number {
-  return nthWorkingDayAfter(p.days.to, item.dagVanLevering);
+/** The agreed delivery day of a period (yyyymmdd); days for which `isHoliday` is true do not count. */
+export function deliveryDayOf(
+  item: Pick<AgreementItem, "dagVanLevering">,
+  p: ProductPeriod,
+  isHoliday?: HolidayPredicate,
+): number {
+  return nthWorkingDayAfter(p.days.to, item.dagVanLevering, isHoliday);
 }
 
 /** The periods of an item due by `today` (oldest first), with their delivery days. */
@@ -92,6 +98,7 @@ function duePeriods(
   item: AgreementItem,
   from: number,
   today: number,
+  isHoliday?: HolidayPredicate,
 ): { period: ProductPeriod; day: number }[] {
   const kind = periodKindOf(item.cadans);
   if (!kind) return [];
@@ -99,7 +106,7 @@ function duePeriods(
   let p = lastCompleteOf(kind, today);
   // Delivery days only get earlier going back, so the walk ends at the first one too old.
   for (let guard = 0; guard < 1000; guard++) {
-    const day = deliveryDayOf(item, p);
+    const day = deliveryDayOf(item, p, isHoliday);
     if (day < from || daysBetween(day, today) >= CATCH_UP_DAYS) break;
     if (day <= today) out.push({ period: p, day });
     p = periodBefore(p);
@@ -107,18 +114,22 @@ function duePeriods(
   return out.reverse();
 }
 
-/** Every (agreement item, recipient, period) due at `now` and not in `alreadyDelivered` (keys). */
+/**
+ * Every (agreement item, recipient, period) due at `now` and not in `alreadyDelivered` (keys).
+ * `isHoliday`: the public holidays, which are not working days (without it, every weekday counts).
+ */
 export function dueDeliveries(
   agreements: readonly Agreement[],
   alreadyDelivered: ReadonlySet<string>,
   now: Date,
+  opts: { isHoliday?: HolidayPredicate } = {},
 ): DueDelivery[] {
   const today = localToday(now);
   const due: DueDelivery[] = [];
   for (const a of agreements) {
     const from = isoDateToDay(a.geldigVanaf);
     a.producten.forEach((item, itemIndex) => {
-      for (const { period, day } of duePeriods(item, from, today)) {
+      for (const { period, day } of duePeriods(item, from, today, opts.isHoliday)) {
         for (const recipient of item.ontvangers) {
           const key = deliveryKey({
             gemeente: a.gemeente,

@@ -160,7 +160,7 @@ export function checkAgreement(json: unknown, ctx: AgreementContext, file?: stri
       if (!user.active) warnings.push(`${id} is geblokkeerd en krijgt niets zolang dat zo is.`);
       if (item.kanalen.includes("email") && !user.email) {
         warnings.push(
-          `${id} heeft geen e-mailadres: ${item.product} per e-mail komt pas aan als dat is ingevuld.`,
+          `${id} heeft geen e-mailadres: ${item.product} per e-mail komt pas aan als dat is ingevuld (driehoek gebruiker email ${id} ADRES).`,
         );
       }
       if (basis && !basis.ontvangers.includes("*") && !user.roles.some((r) => basis.ontvangers.includes(r))) {
