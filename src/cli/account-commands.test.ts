@@ -240,6 +240,75 @@ describe("driehoek organisatie and gebruiker", () => {
     assert.match(twice.err, /al gekoppeld aan tc\.aadorp/);
   });
 
+  it("sets, changes and removes a user's e-mail address; refuses a bad address or an unknown user", async () => {
+    const email = async (id: string) => {
+      const store = await openDuckDbStore(db);
+      try {
+        return (await store.user(id))?.email;
+      } finally {
+        await store.close();
+      }
+    };
+    assert.equal(await email("bm.aadorp"), null);
+    const set = await run(["gebruiker", "email", "bm.aadorp", "burgemeester@aadorp.nl"]);
+    assert.equal(set.code, 0, set.err);
+    assert.equal(set.out, "E-mailadres van bm.aadorp is nu burgemeester@aadorp.nl.\n");
+    assert.equal(await email("bm.aadorp"), "burgemeester@aadorp.nl");
+
+    const changed = await run(["gebruiker", "email", "bm.aadorp", "b.smit@gemeente.aadorp.nl"]);
+    assert.equal(changed.code, 0, changed.err);
+    assert.equal(await email("bm.aadorp"), "b.smit@gemeente.aadorp.nl");
+
+    for (const bad of [
+      "geen-apenstaart.nl",
+      "twee@@aadorp.nl",
+      "a@b@aadorp.nl",
+      "met spatie@aadorp.nl",
+      "x@localhost",
+      "x@aadorp.",
+    ]) {
+      const r = await run(["gebruiker", "email", "bm.aadorp", bad]);
+      assert.equal(r.code, 1, bad);
+      assert.equal(r.out, "", bad);
+      assert.match(r.err, /<adres>: .* is geen geldig e-mailadres/, bad);
+    }
+    // Adding a user checks the address the same way, and adds nobody with a bad one.
+    const added = await run([
+      "gebruiker",
+      "toevoegen",
+      "--id",
+      "x.aadorp",
+      "--naam",
+      "X",
+      "--rol",
+      "fg",
+      "--email",
+      "x@aadorp.",
+    ]);
+    assert.equal(added.code, 1);
+    assert.match(added.err, /--email: .* is geen geldig e-mailadres/);
+    const listed = (await run(["gebruiker", "lijst", "--json", ...ADMIN])).out;
+    assert.match(listed, /bm\.aadorp/);
+    assert.doesNotMatch(listed, /x\.aadorp/);
+    const neither = await run(["gebruiker", "email", "bm.aadorp"]);
+    assert.equal(neither.code, 1);
+    assert.match(neither.err, /<adres>: geef het e-mailadres, of --geen/);
+    const both = await run(["gebruiker", "email", "bm.aadorp", "x@aadorp.nl", "--geen"]);
+    assert.equal(both.code, 1);
+    assert.match(both.err, /niet allebei/);
+    assert.equal(await email("bm.aadorp"), "b.smit@gemeente.aadorp.nl", "a refused run changes nothing");
+
+    const unknown = await run(["gebruiker", "email", "niemand", "x@aadorp.nl"]);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.out, "");
+    assert.match(unknown.err, /gebruiker niemand bestaat niet/);
+
+    const removed = await run(["gebruiker", "email", "bm.aadorp", "--geen"]);
+    assert.equal(removed.code, 0, removed.err);
+    assert.equal(removed.out, "Gebruiker bm.aadorp heeft geen e-mailadres meer.\n");
+    assert.equal(await email("bm.aadorp"), null);
+  });
+
   it("makes a short-lived API token for an existing user and a known purpose", async () => {
     const r = await run(["token", "--als", "tc.aadorp", "--doel", "politietaak", "--geldig", "600"]);
     assert.equal(r.code, 0, r.err);
@@ -279,11 +348,15 @@ describe("driehoek organisatie and gebruiker", () => {
       "gebruiker-blokkeren:bm.aadorp",
       "gebruiker-wachtwoord:bm.aadorp",
       "gebruiker-koppel:tc.aadorp",
+      "gebruiker-email:bm.aadorp",
     ]) {
       assert.ok(whats.includes(w), w);
     }
     const text = readFileSync(join(dir, "verstrekkingenregister.jsonl"), "utf8");
     assert.ok(!text.includes("argon2") && !text.includes("een eigen lang wachtwoord"));
+    assert.ok(!text.includes("@aadorp.nl"), "the register names the change, not the address");
+    // A refused change (bad address, unknown user) is not registered.
+    assert.ok(!whats.includes("gebruiker-email:niemand"));
     assert.equal((await run(["register", "verify"])).code, 0);
   });
 

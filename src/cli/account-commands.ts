@@ -55,6 +55,17 @@ async function newPassword(
   return { hash: await hashPassword(password), shown: null };
 }
 
+/** A simple check, not RFC 5322: one "@", no spaces, and a dot in the domain (naam@gemeente.nl). */
+function parseEmail(value: string, field = "<adres>"): string {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+    throw new InputError(
+      `"${value}" is geen geldig e-mailadres: gebruik één @, geen spaties en een punt in het domein, bijvoorbeeld naam@gemeente.nl`,
+      field,
+    );
+  }
+  return value;
+}
+
 async function existingUser(store: Store, id: string): Promise<UserAccount> {
   const user = await store.user(id);
   if (!user) throw new InputError(`gebruiker ${id} bestaat niet`, "gebruiker");
@@ -183,6 +194,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
         const roles = parseRoles(o.rol);
         const shown = await change(fx, o.db, "gebruiker-toevoegen", id, async (store) => {
           if (await store.user(id)) throw new InputError(`gebruiker ${id} bestaat al`, "--id");
+          const email = o.email === undefined ? null : parseEmail(o.email, "--email");
           const organisation = o.organisatie
             ? (await store.organisations()).find((x) => x.id === o.organisatie)
             : undefined;
@@ -195,7 +207,7 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
             newAccount({
               id,
               name: o.naam,
-              email: o.email ?? null,
+              email,
               organisation: organisation?.id ?? null,
               roles,
               passwordHash: password.hash,
@@ -270,6 +282,28 @@ export function registerAccountCommands(program: Command, fx: CliEffects): void 
       });
       out(`Wachtwoord van ${id} gewijzigd.\n`);
       if (shown) out(`Wachtwoord (wordt niet nog eens getoond): ${shown}\n`);
+    });
+
+  user
+    .command("email <id> [adres]")
+    .description("Zet het e-mailadres van een gebruiker, voor producten per e-mail")
+    .option("--geen", "haal het e-mailadres weg")
+    .option("--db <pad>", "databasebestand")
+    .action(async (id: string, adres: string | undefined, o: { geen?: boolean; db?: string }) => {
+      if (o.geen && adres !== undefined) {
+        throw new InputError("geef een e-mailadres of --geen, niet allebei", "--geen");
+      }
+      if (!o.geen && adres === undefined) {
+        throw new InputError("geef het e-mailadres, of --geen om het weg te halen", "<adres>");
+      }
+      const email = adres === undefined ? null : parseEmail(adres);
+      await change(fx, o.db, "gebruiker-email", id, async (store) => {
+        const u = await existingUser(store, id);
+        await store.saveUser({ ...u, email });
+      });
+      out(
+        email ? `E-mailadres van ${id} is nu ${email}.\n` : `Gebruiker ${id} heeft geen e-mailadres meer.\n`,
+      );
     });
 
   user

@@ -356,6 +356,12 @@ const COMMANDS: Record<string, Row> = {
     gebruiker: CLI_USER,
     weiger: () => ["gebruiker", "wachtwoord", "niemand"],
   },
+  "gebruiker email": {
+    klasse: "beheer",
+    run: () => ["gebruiker", "email", SPARE_USER, "wegwerp@example.org"],
+    gebruiker: CLI_USER,
+    weiger: () => ["gebruiker", "email", "niemand", "niemand@example.org"],
+  },
   "gebruiker koppel": {
     klasse: "beheer",
     run: () => ["gebruiker", "koppel", SPARE_USER, "--issuer", "https://idp.example", "--subject", "abc"],

@@ -3,6 +3,7 @@
 
 import { raw } from "hono/html";
 import type { ProductDocument } from "../../products/product-document.ts";
+import { classesInHtml, pruneCss } from "../css/prune-css.ts";
 import { readStylesheets } from "../stylesheets.ts";
 import { ProductView } from "./product-view.tsx";
 
@@ -26,24 +27,48 @@ body { margin: 0; }
 }
 `;
 
-export async function renderProductHtml(doc: ProductDocument): Promise<string> {
-  const css = await readStylesheets();
-  const page = (
-    <html lang="nl" class="utrecht-root">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{doc.title}</title>
-        <meta name="generator" content="driehoek" />
-        {/* Our own stylesheets (trusted files), unescaped: CSS has quotes and ">" in selectors. */}
-        <style>{raw((css + PRINT_CSS).replace(/<\/style/gi, "<\\/style"))}</style>
-      </head>
-      <body class="voorbeeld-theme utrecht-document utrecht-body">
-        <main class="dh-product-page">
-          <ProductView doc={doc} />
-        </main>
-      </body>
-    </html>
-  );
-  return `<!DOCTYPE html>${page.toString()}`;
+/** Stylesheets pruned for a set of classes; products of one kind use the same set. */
+const pruned = new Map<string, string>();
+
+/**
+ * The product as one self-contained HTML file. Only the CSS rules that can apply to its classes
+ * are inlined (`allCss`: the whole site's stylesheets, to compare with in tests).
+ */
+export async function renderProductHtml(
+  doc: ProductDocument,
+  opts: { allCss?: boolean } = {},
+): Promise<string> {
+  const css = (await readStylesheets()) + PRINT_CSS;
+  const body = (
+    <body class={BODY_CLASS}>
+      <main class="dh-product-page">
+        <ProductView doc={doc} />
+      </main>
+    </body>
+  ).toString();
+  let style = css;
+  if (!opts.allCss) {
+    const classes = classesInHtml(body);
+    for (const c of HTML_CLASS.split(" ")) classes.add(c);
+    // Inline styles (charts, maps) may read design tokens too.
+    const vars = [...new Set([...body.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => `var(${m[1]})`))].sort();
+    const key = `${[...classes].sort().join(" ")}|${vars.join(" ")}`;
+    style = pruned.get(key) ?? pruneCss(css, classes, vars.join(" "));
+    if (pruned.size > 100) pruned.clear();
+    pruned.set(key, style);
+  }
+  const head = (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{doc.title}</title>
+      <meta name="generator" content="driehoek" />
+      {/* Our own stylesheets (trusted files), unescaped: CSS has quotes and ">" in selectors. */}
+      <style>{raw(style.replace(/<\/style/gi, "<\\/style"))}</style>
+    </head>
+  ).toString();
+  return `<!DOCTYPE html><html lang="nl" class="${HTML_CLASS}">${head}${body}</html>`;
 }
+
+const HTML_CLASS = "utrecht-root";
+const BODY_CLASS = "voorbeeld-theme utrecht-document utrecht-body";
