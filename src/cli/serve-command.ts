@@ -1,5 +1,6 @@
 // `driehoek start` (the demo: `npm start`) and `driehoek serve [--inbox DIR]`.
 
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { loadExistingKey, loadOrCreateKey } from "../disclosure/keys.ts";
@@ -9,6 +10,7 @@ import { loadProtectionRules } from "../disclosure/table-protection/protection-r
 import { warmProtection } from "../disclosure/table-protection/warm-protection.ts";
 import { lastCompleteMonth } from "../domain/time.ts";
 import { watchInbox } from "../ingest/inbox.ts";
+import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../render/pdf/print-pdf.ts";
 import { createApp } from "../server/app.ts";
 import { createOidcLogin, oidcSettingsFromEnv } from "../server/auth/oidc-login.ts";
 import { startServer } from "../server/serve.ts";
@@ -28,6 +30,14 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
   const access = await openStoreGate({ store, dbPath, env: fx.env, now: fx.now });
   const publicUrl = fx.env.DRIEHOEK_URL ?? `http://localhost:${port}`;
   const oidcSettings = oidcSettingsFromEnv(fx.env, publicUrl);
+  // Chromium for PDF downloads, started on the first one (and only when it is installed).
+  let printer: Promise<PdfPrinter> | undefined;
+  const pdf = existsSync(DEFAULT_CHROMIUM)
+    ? () => {
+        printer ??= openPdfPrinter();
+        return printer;
+      }
+    : undefined;
   const app = createApp({
     store,
     now: fx.now,
@@ -38,6 +48,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
     trustProxy: fx.env.DRIEHOEK_PROXY === "1",
     oidc: oidcSettings ? createOidcLogin(oidcSettings) : undefined,
     apiTokenKey: loadOrCreateKey(keysDir(dbPath, fx.env), "api-token"),
+    products: { store, pdf, recordKey: loadOrCreateKey(keysDir(dbPath, fx.env), "pseudoniem") },
     register: {
       path: registerPath(dbPath, fx.env),
       verify: async () =>
@@ -90,6 +101,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
       await warming;
       await inbox?.stop();
       await server.close();
+      await (await printer)?.close();
       await access.close();
       await store.close();
       resolve();

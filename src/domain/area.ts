@@ -4,6 +4,17 @@
 export const AREA_LEVELS = ["eenheid", "district", "basisteam", "gemeente", "wijk", "buurt", "pc4"] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
+/** The levels in Dutch, as users name them. */
+export const AREA_LEVEL_LABELS: Record<AreaLevel, string> = {
+  eenheid: "politie-eenheid",
+  district: "politiedistrict",
+  basisteam: "basisteam",
+  gemeente: "gemeente",
+  wijk: "wijk",
+  buurt: "buurt",
+  pc4: "postcodegebied",
+};
+
 export function isAreaLevel(s: string): s is AreaLevel {
   return (AREA_LEVELS as readonly string[]).includes(s);
 }

@@ -33,6 +33,7 @@ import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { apiRoutes } from "./routes/api-routes.ts";
 import { registerBeheerRoutes, registerOrganisationRoutes } from "./routes/beheer-routes.tsx";
 import { type FgRouteDeps, registerFgRoutes } from "./routes/fg-routes.tsx";
+import { type ProductRouteDeps, registerProductRoutes } from "./routes/product-routes.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
@@ -76,6 +77,8 @@ export interface AppDeps {
   publicOrigin?: string;
   /** Behind a proxy that sets X-Forwarded-For: count login attempts per forwarded client. */
   trustProxy?: boolean;
+  /** The product catalog's pages and downloads (src/server/routes/product-routes.tsx). */
+  products?: ProductRouteDeps["products"];
 }
 
 type Env = { Variables: AuthVariables };
@@ -165,6 +168,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   registerFgRoutes(app, deps);
   registerBeheerRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
+  if (deps.products) registerProductRoutes(app, { ...deps, products: deps.products });
 
   app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));
 

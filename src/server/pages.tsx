@@ -37,6 +37,13 @@ export function HomePage({ gemeenten, year }: { gemeenten: AreaSummary[]; year: 
   return (
     <>
       <h1 class="utrecht-heading-1">Kies een gemeente</h1>
+      <p class="utrecht-paragraph">
+        Of bekijk de{" "}
+        <a class="utrecht-link utrecht-link--html-a" href="/producten">
+          producten
+        </a>
+        : maandoverzicht, tabellenboek, woninginbraakmonitor en meer, ook als PDF en Excel.
+      </p>
       {gemeenten.length === 0 ? (
         <p class="utrecht-paragraph">
           Er zijn nog geen gemeenten geladen. Laad eerst de gemeentegrenzen en de politiecijfers.

@@ -4,22 +4,32 @@
 
 import { type Context, Hono } from "hono";
 import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
+import type { LegalBasisRegistry } from "../../disclosure/legal-bases/legal-basis-registry.ts";
 import { requesterFor } from "../../disclosure/store-gate.ts";
 import { SHOW_ALL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { protectCounts } from "../../disclosure/table-protection/protect-counts.ts";
 import { CBS_CODE } from "../../domain/area.ts";
-import { AccessDenied } from "../../domain/errors.ts";
+import { AccessDenied, InputError } from "../../domain/errors.ts";
 import { addMonths, lastCompleteMonth } from "../../domain/time.ts";
+import { productById } from "../../products/catalog.ts";
+import type { ProductDocument } from "../../products/product-document.ts";
+import { type ProductPeriod, parsePeriod } from "../../products/product-period.ts";
+import { runProduct } from "../../products/run-product.ts";
+import { isProductFormat, renderProduct } from "../../render/product/render-product.ts";
 import type { MonthlyCount } from "../../store/store.ts";
 import type { PageStore } from "../app.ts";
 import { type ApiVariables, apiToken, problem } from "../middleware/api-token/api-token.ts";
 import { parseMonthParam } from "../month-param.ts";
+import type { ProductRouteDeps } from "./product-routes.tsx";
 
 export interface ApiDeps {
   store: PageStore;
   gate: Gate;
   now: () => Date;
   apiTokenKey?: Uint8Array;
+  /** Products (`/producten/{id}`): the engine's store, registry and printer. */
+  registry?: LegalBasisRegistry;
+  products?: ProductRouteDeps["products"];
 }
 
 export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
@@ -146,6 +156,51 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
     return c.json(
       data.map((r) => ({ maand: r.month, inpCode: r.inpCode, aantal: r.count, pogingen: r.attempts })),
     );
+  });
+
+  // A catalog product for an area and period, as JSON (the document) or a file in another format:
+  // the agreements' channel "api". Made through the gate as the token's user, a register entry each.
+  api.get("/producten/:id", async (c) => {
+    const products = deps.products;
+    if (!products || !deps.registry) return problem(404, "Niet gevonden");
+    const def = productById(c.req.param("id"));
+    if (!def) return problem(404, "Onbekend product", `${c.req.param("id")} staat niet in de catalogus.`);
+    const format = c.req.query("formaat") ?? "json";
+    if (!isProductFormat(format))
+      return problem(400, "Onbekend formaat", "Kies html, pdf, xlsx, csv, geojson of json.");
+    if (format === "pdf" && !products.pdf) return problem(503, "Geen PDF", "Deze server kan geen PDF maken.");
+    let period: ProductPeriod;
+    try {
+      period = parsePeriod(c.req.query("periode") ?? "");
+    } catch (err) {
+      return problem(400, "Ongeldige periode", (err as Error).message);
+    }
+    let doc: ProductDocument;
+    try {
+      doc = await runProduct(
+        {
+          store: products.store,
+          gate: deps.gate,
+          registry: deps.registry,
+          now: deps.now,
+          recordKey: products.recordKey,
+        },
+        def,
+        {
+          requester: c.get("requester"),
+          purpose: c.get("apiPurpose") ?? null,
+          area: (c.req.query("gebied") ?? "").trim().toUpperCase(),
+          period,
+        },
+      );
+    } catch (err) {
+      if (err instanceof InputError) return problem(400, "Product niet te maken", err.message);
+      throw err;
+    }
+    if (format === "json") return c.json(doc);
+    const file = await renderProduct(doc, format, { pdf: await products.pdf?.() });
+    c.header("Content-Disposition", `attachment; filename="${file.fileName}"`);
+    return c.body(new Uint8Array(file.content), 200, { "Content-Type": file.mediaType });
   });
 
   api.all("*", () => problem(404, "Niet gevonden"));
