@@ -170,7 +170,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   registerOrganisationRoutes(app, deps);
   if (deps.products) registerProductRoutes(app, { ...deps, products: deps.products });
 
-  app.get("/", async (c) => homePage(c, await newestGemeenten(deps, c)));
+  app.get("/", async (c) =>
+    homePage(c, { ...(await newestGemeenten(deps, c)), products: deps.products !== undefined }),
+  );
 
   app.get("/gemeenten/:code/maandcijfers", async (c) => {
     const code = c.req.param("code");

@@ -33,17 +33,26 @@ export function monthlyFiguresHref(code: string, month?: string): string {
   return month ? `${path}?maand=${encodeURIComponent(month)}` : path;
 }
 
-export function HomePage({ gemeenten, year }: { gemeenten: AreaSummary[]; year: number | null }) {
+export interface HomePageProps {
+  gemeenten: AreaSummary[];
+  year: number | null;
+  /** Whether the product pages are there (/producten). */
+  products?: boolean;
+}
+
+export function HomePage({ gemeenten, year, products }: HomePageProps) {
   return (
     <>
       <h1 class="utrecht-heading-1">Kies een gemeente</h1>
-      <p class="utrecht-paragraph">
-        Of bekijk de{" "}
-        <a class="utrecht-link utrecht-link--html-a" href="/producten">
-          producten
-        </a>
-        : maandoverzicht, tabellenboek, woninginbraakmonitor en meer, ook als PDF en Excel.
-      </p>
+      {products && (
+        <p class="utrecht-paragraph">
+          Of bekijk de{" "}
+          <a class="utrecht-link utrecht-link--html-a" href="/producten">
+            producten
+          </a>
+          : maandoverzicht, tabellenboek, woninginbraakmonitor en meer, ook als PDF en Excel.
+        </p>
+      )}
       {gemeenten.length === 0 ? (
         <p class="utrecht-paragraph">
           Er zijn nog geen gemeenten geladen. Laad eerst de gemeentegrenzen en de politiecijfers.
@@ -89,7 +98,7 @@ export function ErrorPage({ heading, message, link }: ErrorPageProps) {
   );
 }
 
-export function homePage(c: Context, props: { gemeenten: AreaSummary[]; year: number | null }) {
+export function homePage(c: Context, props: HomePageProps) {
   return sendPage(c, "Gemeenten", <HomePage {...props} />);
 }
 

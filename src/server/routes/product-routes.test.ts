@@ -67,6 +67,7 @@ describe("products in the web app", () => {
 
   it("lists every product of the catalog with a labelled form for area and period", async () => {
     const web = await mayor();
+    assert.match(await (await web.request("/")).text(), /href="\/producten"/, "the home page links to it");
     const res = await web.request("/producten");
     assert.equal(res.status, 200);
     const html = await res.text();
