@@ -23,6 +23,8 @@ export interface BatchResult {
   reason?: string;
 }
 
+type Who = Pick<ProductRequest, "requester" | "purpose">;
+
 export interface BatchEffects {
   pdf?: PdfPrinter;
   /** Called after each job with the number done and the total. */
@@ -32,7 +34,8 @@ export interface BatchEffects {
 
 export async function runBatch(
   deps: ProductEngineDeps,
-  who: Pick<ProductRequest, "requester" | "purpose">,
+  /** Who asks: one requester for every job, or each job's own (e.g. the gemeente's mayor). */
+  who: Who | ((job: BatchJob) => Promise<Who>),
   jobs: readonly BatchJob[],
   period: ProductPeriod,
   dir: string,
@@ -57,7 +60,8 @@ export async function runBatch(
     }
     let doc: ProductDocument;
     try {
-      doc = await runProduct(deps, def, { ...who, area: job.area, period });
+      const asker = typeof who === "function" ? await who(job) : who;
+      doc = await runProduct(deps, def, { ...asker, area: job.area, period });
     } catch (err) {
       if (!(err instanceof AccessDenied) && !(err instanceof InputError)) {
         await rendering.catch(() => {});

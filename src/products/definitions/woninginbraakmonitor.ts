@@ -83,22 +83,27 @@ async function load(store: ProductStore, ctx: ProductContext): Promise<Woninginb
     store.monthlyCountsWithin({ ...range, level: "buurt" }),
     areasWithin(store, "wijk", ctx),
     areasWithin(store, "buurt", ctx),
+    // The same read as the table protection's splits (whole history up to the last complete
+    // month), so the store answers the second from its cache; the monitor keeps its 24 months.
     store.registrations({
       area: g,
       level: "gemeente",
-      fromDay: from * 100 + 1,
-      toDay: lastDay,
+      fromDay: 19000101,
+      toDay: lastDayOf(ctx.lastCompleteMonth),
       inpCodes: [TYPE],
     }),
   ]);
-  const burglaries = regs.map((r) => ({
-    x: r.x,
-    y: r.y,
-    day: dayNumber(r.local.day),
-    month: r.local.month,
-    isoWeek: r.local.isoWeek,
-    registration: { attempt: r.attempt, local: r.local, modusOperandi: r.modusOperandi },
-  }));
+  const firstDay = from * 100 + 1;
+  const burglaries = regs
+    .filter((r) => r.local.day >= firstDay && r.local.day <= lastDay)
+    .map((r) => ({
+      x: r.x,
+      y: r.y,
+      day: dayNumber(r.local.day),
+      month: r.local.month,
+      isoWeek: r.local.isoWeek,
+      registration: { attempt: r.attempt, local: r.local, modusOperandi: r.modusOperandi },
+    }));
   return { rows, wijkRows, buurtRows, wijken, buurten, burglaries, decision: null };
 }
 
