@@ -25,6 +25,9 @@ export interface BatchResult {
 
 type Who = Pick<ProductRequest, "requester" | "purpose">;
 
+/** How many jobs may be rendering while the next is made (Chromium prints them side by side). */
+const RENDERING_AHEAD = 2;
+
 export interface BatchEffects {
   pdf?: PdfPrinter;
   /** Called after each job with the number done and the total. */
@@ -43,9 +46,11 @@ export async function runBatch(
 ): Promise<BatchResult[]> {
   const clock = fx.clock ?? (() => performance.now());
   const results: BatchResult[] = [];
-  // A job's files are rendered and written while the next job is made (PDF prints in Chromium,
-  // the next product is made here): at most one job is being rendered at a time.
+  // A job's files are rendered and written while the next jobs are made (PDF prints in Chromium,
+  // the next product is made here), at most RENDERING_AHEAD jobs at a time; each is written and
+  // reported after the one before it, so results come in order.
   let rendering: Promise<void> = Promise.resolve();
+  const pending: Promise<void>[] = [];
   const finish = (i: number, result: BatchResult) => {
     results[i] = result;
     fx.progress?.(results.filter(Boolean).length, jobs.length, result.job);
@@ -105,8 +110,8 @@ export async function runBatch(
     })();
     // Handled when awaited below; until then a failure must not count as unhandled.
     rendering.catch(() => {});
-    // Waiting for the one before keeps the order of results and at most one rendering behind.
-    await previous;
+    pending.push(rendering);
+    if (pending.length > RENDERING_AHEAD) await pending.shift();
   }
   await rendering;
   return results;
