@@ -74,22 +74,32 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
   if (hostname === "127.0.0.1") fx.stdout("Alleen bereikbaar vanaf deze computer.\n");
   // Table protection for recipients outside the police (a gemeente's), made ahead of the first visitor.
   let stopping = false;
-  const latest = lastCompleteMonth(fx.now());
-  const warming = (async () =>
-    warmProtection(
-      store,
-      [...new Set((await store.listAreas({ level: "gemeente" })).map((a) => a.code))],
-      {
-        table: loadProtectionRules().for(
-          { user: "", roles: [], organisation: { id: "", kind: "gemeente", authority: [] } },
-          "aggregated",
-        ),
-        until: latest,
-      },
-      { stop: () => stopping },
-    ))().catch(() => 0);
+  const table = loadProtectionRules().for(
+    { user: "", roles: [], organisation: { id: "", kind: "gemeente", authority: [] } },
+    "aggregated",
+  );
+  const warmAll = () =>
+    (async () =>
+      warmProtection(
+        store,
+        [...new Set((await store.listAreas({ level: "gemeente" })).map((a) => a.code))],
+        { table, until: lastCompleteMonth(fx.now()) },
+        { stop: () => stopping },
+      ))().catch(() => 0);
+  // At start, and again after each delivery the inbox loads (new data, new decisions); one at a
+  // time, and at most one waiting.
+  let warming = warmAll();
+  let queued = false;
+  const warmAgain = () => {
+    if (queued) return;
+    queued = true;
+    warming = warming.then(() => {
+      queued = false;
+      return warmAll();
+    });
+  };
   const inbox = o.inbox
-    ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`) })
+    ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`), loaded: warmAgain })
     : undefined;
   if (o.inbox) fx.stdout(`Inbox: bestanden in ${o.inbox} worden automatisch geladen.\n`);
   fx.stdout("Stoppen: Ctrl+C\n");

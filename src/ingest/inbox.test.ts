@@ -19,7 +19,13 @@ import { CANONICAL_HEADER, canonicalLine, loadTestRegion } from "./test-region.t
 const dir = mkdtempSync(join(tmpdir(), "driehoek-inbox-"));
 let store: Store;
 const log: string[] = [];
-const fx = () => ({ store, now: () => new Date("2024-04-02T06:00:00Z"), log: (l: string) => log.push(l) });
+let loaded = 0;
+const fx = () => ({
+  store,
+  now: () => new Date("2024-04-02T06:00:00Z"),
+  log: (l: string) => log.push(l),
+  loaded: () => loaded++,
+});
 
 before(async () => {
   store = await openDuckDbStore(":memory:");
@@ -48,6 +54,7 @@ describe("inbox", () => {
     const sizes = new Map<string, number>();
     assert.equal(await scanInbox(dir, fx(), sizes), 0, "first scan only notes the sizes");
     assert.equal(await scanInbox(dir, fx(), sizes), 3);
+    assert.equal(loaded, 2, "two deliveries with new data (the empty file failed)");
 
     const done = readdirSync(join(dir, DONE_DIR));
     const failed = readdirSync(join(dir, FAILED_DIR));
@@ -72,5 +79,6 @@ describe("inbox", () => {
     await scanInbox(dir, fx(), sizes);
     assert.equal(await store.registrationCount(), before);
     assert.ok(log.some((l) => /al geladen/.test(l)));
+    assert.equal(loaded, 2, "a repeat loads nothing new");
   });
 });

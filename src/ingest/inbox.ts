@@ -19,6 +19,8 @@ export interface InboxEffects {
   store: Store;
   now: () => Date;
   log: (line: string) => void;
+  /** After a delivery with new data was loaded (not a repeat, not a failure). */
+  loaded?: () => void;
 }
 
 interface Candidate {
@@ -76,6 +78,7 @@ export async function processInboxFile(dir: string, c: Candidate, fx: InboxEffec
       report = `Dit bestand is al geladen als levering ${d.id}; er is niets veranderd.\n`;
     } else {
       ok = true;
+      fx.loaded?.();
       const c2 = d.counts;
       report =
         `Levering ${d.id} (${d.source}, ${format}) geladen: ${c2.read} gelezen, ${c2.inserted} nieuw, ` +
