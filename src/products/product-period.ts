@@ -3,7 +3,7 @@
 // YYYY-MM-DD (day). Months are yyyymm numbers; weeks and days also carry their days (yyyymmdd).
 
 import { InputError } from "../domain/errors.ts";
-import { addMonths, civilFromDays, isoWeek, MONTHS_NL, monthLabelNl } from "../domain/time.ts";
+import { addMonths, civilFromDays, isoWeek, lastDayOf, MONTHS_NL, monthLabelNl } from "../domain/time.ts";
 
 export type PeriodKind = "dag" | "week" | "maand" | "kwartaal" | "halfjaar" | "jaar";
 
@@ -40,11 +40,8 @@ const fromDays = (days: number) => {
   const [y, m, d] = civilFromDays(days);
   return ymd(y, m, d);
 };
-const lastDayOfMonth = (yyyymm: number) =>
-  new Date(Date.UTC(Math.floor(yyyymm / 100), yyyymm % 100, 0)).getUTCDate();
-
 function monthsPeriod(kind: PeriodKind, id: string, label: string, from: number, to: number): ProductPeriod {
-  return { kind, id, label, from, to, days: { from: from * 100 + 1, to: to * 100 + lastDayOfMonth(to) } };
+  return { kind, id, label, from, to, days: { from: from * 100 + 1, to: lastDayOf(to) } };
 }
 
 /** Parses a period; throws InputError (field "--periode") with the accepted forms otherwise. */
@@ -105,7 +102,7 @@ export function parsePeriod(text: string): ProductPeriod {
   const day = s.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   if (day) {
     const [y, mo, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y * 100 + mo)) throw bad();
+    if (mo < 1 || mo > 12 || d < 1 || d > lastDayOf(y * 100 + mo) % 100) throw bad();
     const date = ymd(y, mo, d);
     return {
       kind: "dag",

@@ -20,7 +20,6 @@ import { makeRegistration } from "../../store/store-suite.ts";
 import type { ProductContext, ProductDefinition } from "../product-definition.ts";
 import type { ProductDocument } from "../product-document.ts";
 import type { ProductPeriod } from "../product-period.ts";
-import type { RecordProductContext } from "./record-key.ts";
 
 export const YEAR = 2026;
 export const TEST_KEY = new Uint8Array(32).map((_, i) => i * 7 + 3);
@@ -238,7 +237,7 @@ export async function contextFor(
   area: string,
   period: ProductPeriod,
   withKey = true,
-): Promise<RecordProductContext> {
+): Promise<ProductContext> {
   const found = (await store.listAreas()).find((a) => a.code === area) as AreaSummary;
   if (!found) throw new Error(`onbekend gebied ${area}`);
   const ctx: ProductContext = { area: found, period, lastCompleteMonth: 202603, now: NOW };

@@ -4,17 +4,6 @@
 
 import type { ProductContext } from "../product-definition.ts";
 
-/**
- * What record-level products need in their context on top of `ProductContext`. Proposed as an
- * optional member of `ProductContext` itself; until then the engine passes it alongside.
- */
-export interface RecordKeyContext {
-  /** Key for the registration pseudonyms (32 bytes; the "pseudoniem" key of the key folder). */
-  recordKey?: Uint8Array;
-}
-
-export type RecordProductContext = ProductContext & RecordKeyContext;
-
 /** Minimum key length: HMAC-SHA256 with a shorter key is weaker than the pseudonyms promise. */
 const MIN_KEY_BYTES = 32;
 
@@ -24,7 +13,7 @@ const MIN_KEY_BYTES = 32;
  *   engine must supply it; no record is ever shown without it).
  */
 export function recordKeyOf(ctx: ProductContext, product: string): Uint8Array {
-  const key = (ctx as RecordProductContext).recordKey;
+  const key = ctx.recordKey;
   if (!(key instanceof Uint8Array)) {
     throw new Error(
       `${product}: de sleutel voor pseudoniemen ontbreekt (recordKey in de productcontext); zonder sleutel worden geen losse registraties getoond`,
