@@ -5,6 +5,7 @@
 // batch and the scheduled delivery make it.
 
 import type { Context, Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { localToday } from "../../agreements/calendar.ts";
 import { lastCompleteOf } from "../../agreements/schedule.ts";
 import type { Gate } from "../../disclosure/disclosure-gate.ts";
@@ -67,45 +68,40 @@ function ownArea(c: Context<Env>): string {
   return c.get("requester")?.organisation?.authority[0] ?? "";
 }
 
+/** A required text field with its label and a help text under it. */
+function TextField(p: { id: string; name: string; label: string; value: string; children: Child }) {
+  return (
+    <div class="utrecht-form-field">
+      <label class="utrecht-form-label" for={p.id}>
+        {p.label}
+      </label>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        id={p.id}
+        name={p.name}
+        value={p.value}
+        required
+        autocomplete="off"
+        aria-describedby={`${p.id}-uitleg`}
+      />
+      <p class="utrecht-form-field-description" id={`${p.id}-uitleg`}>
+        {p.children}
+      </p>
+    </div>
+  );
+}
+
 function ProductForm({ def, area, period }: { def: ProductDefinition; area: string; period: string }) {
   const id = def.id;
   return (
     <form method="get" action={productHref(id)} class="dh-product-form">
-      <div class="utrecht-form-field">
-        <label class="utrecht-form-label" for={`gebied-${id}`}>
-          Gebied (code, bijvoorbeeld GM0363)
-        </label>
-        <input
-          class="utrecht-textbox utrecht-textbox--html-input"
-          id={`gebied-${id}`}
-          name="gebied"
-          value={area}
-          required
-          autocomplete="off"
-          aria-describedby={`gebied-uitleg-${id}`}
-        />
-        <p class="utrecht-form-field-description" id={`gebied-uitleg-${id}`}>
-          Kan: {def.levels.map((l) => AREA_LEVEL_LABELS[l]).join(", ")}.
-        </p>
-      </div>
-      <div class="utrecht-form-field">
-        <label class="utrecht-form-label" for={`periode-${id}`}>
-          Periode
-        </label>
-        <input
-          class="utrecht-textbox utrecht-textbox--html-input"
-          id={`periode-${id}`}
-          name="periode"
-          value={period}
-          required
-          autocomplete="off"
-          aria-describedby={`periode-uitleg-${id}`}
-        />
-        <p class="utrecht-form-field-description" id={`periode-uitleg-${id}`}>
-          {def.periodKinds.map((k) => PERIOD_KIND_LABELS[k]).join(", ")}: bijvoorbeeld 2026-09, 2026-Q3,
-          2026-H1, 2026, 2026-W36 of 2026-09-05.
-        </p>
-      </div>
+      <TextField id={`gebied-${id}`} name="gebied" label="Gebied (code, bijvoorbeeld GM0363)" value={area}>
+        Kan: {def.levels.map((l) => AREA_LEVEL_LABELS[l]).join(", ")}.
+      </TextField>
+      <TextField id={`periode-${id}`} name="periode" label="Periode" value={period}>
+        {def.periodKinds.map((k) => PERIOD_KIND_LABELS[k]).join(", ")}: bijvoorbeeld 2026-09, 2026-Q3,
+        2026-H1, 2026, 2026-W36 of 2026-09-05.
+      </TextField>
       <button class="utrecht-button utrecht-button--primary-action" type="submit">
         Bekijk
       </button>
