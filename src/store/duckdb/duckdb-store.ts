@@ -922,32 +922,55 @@ export class DuckDbStore implements Store {
     fromMonth: number;
     toMonth: number;
   }): Promise<readonly AreaMonthlyCount[]> {
-    return this.cachedRead(`within|${q.level}|${q.gemeente}|${q.fromMonth}|${q.toMonth}`, () =>
-      this.readMonthlyCountsWithin(q),
+    return this.cachedRead(
+      `within|${q.level}|${q.gemeente}|${q.fromMonth}|${q.toMonth}`,
+      async () => (await this.readWithin(q))[q.level],
     );
   }
 
-  private async readMonthlyCountsWithin(q: {
+  /** Wijk and buurt counts are asked together (products, the family protection): one scan for both. */
+  private readonly withinReads = new Map<string, Promise<Record<"wijk" | "buurt", AreaMonthlyCount[]>>>();
+
+  private readWithin(q: { gemeente: string; fromMonth: number; toMonth: number }) {
+    const key = `${q.gemeente}|${q.fromMonth}|${q.toMonth}`;
+    let read = this.withinReads.get(key);
+    if (!read) {
+      read = this.readWithinBoth(q);
+      this.withinReads.set(key, read);
+      // Shared only while it runs: afterwards the read cache holds each level.
+      const forget = () => this.withinReads.delete(key);
+      read.then(forget, forget);
+    }
+    return read;
+  }
+
+  private async readWithinBoth(q: {
     gemeente: string;
-    level: "wijk" | "buurt";
     fromMonth: number;
     toMonth: number;
-  }): Promise<AreaMonthlyCount[]> {
-    const column = q.level === "wijk" ? "wijk" : "buurt";
+  }): Promise<Record<"wijk" | "buurt", AreaMonthlyCount[]>> {
     const rows = await this.query(
-      `SELECT ${column} AS area, local_month AS month, inp_code, count(*) AS n, count(*) FILTER (WHERE attempt) AS attempts
+      `SELECT grouping(wijk) = 0 AS is_wijk, coalesce(wijk, buurt) AS area, local_month AS month, inp_code,
+         count(*) AS n, count(*) FILTER (WHERE attempt) AS attempts
        FROM registration
-       WHERE gemeente = ? AND ${column} IS NOT NULL AND local_month BETWEEN ? AND ? AND inp_code IS NOT NULL
-       GROUP BY ${column}, local_month, inp_code ORDER BY ${column}, local_month, inp_code`,
+       WHERE gemeente = ? AND local_month BETWEEN ? AND ? AND inp_code IS NOT NULL
+       GROUP BY GROUPING SETS ((wijk, local_month, inp_code), (buurt, local_month, inp_code))
+       ORDER BY area, month, inp_code`,
       [q.gemeente, q.fromMonth, q.toMonth],
     );
-    return rows.map((r) => ({
-      area: String(r.area),
-      month: Number(r.month),
-      inpCode: String(r.inp_code),
-      count: Number(r.n),
-      attempts: Number(r.attempts),
-    }));
+    const out: Record<"wijk" | "buurt", AreaMonthlyCount[]> = { wijk: [], buurt: [] };
+    for (const r of rows) {
+      // The group of registrations without a wijk (or buurt) has no area: not counted in any.
+      if (r.area === null) continue;
+      out[r.is_wijk ? "wijk" : "buurt"].push({
+        area: String(r.area),
+        month: Number(r.month),
+        inpCode: String(r.inp_code),
+        count: Number(r.n),
+        attempts: Number(r.attempts),
+      });
+    }
+    return out;
   }
 
   registrations(q: RegistrationsQuery): Promise<readonly Registration[]> {
