@@ -1,6 +1,7 @@
-// A batch: the jobs for a period made one after another as one requester for one purpose (the
-// gate decides per job; a refusal is reported, not fatal), each rendered in its formats and written
-// to `<dir>/<gemeente>/` while the next job is made. Reports progress and the time per product.
+// A batch: the jobs for a period made one after another, as one requester for one purpose or each
+// job as its own (the gate decides per job; a refusal is reported, not fatal), each rendered in its
+// formats and written to `<dir>/<gemeente>/` while the next job is made. Reports progress and the
+// time per product.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
