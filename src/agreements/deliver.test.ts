@@ -61,6 +61,38 @@ function deps(over: Partial<DeliveryDeps> = {}): DeliveryDeps {
   };
 }
 
+/**
+ * Saves an agreement of `gemeente` valid from 1 November 2026 on legal basis wpg-16-1-c, to be
+ * evaluated a year later, by `author` at NOW.
+ */
+async function agree(gemeente: string, afgesprokenMet: string, producten: unknown[], author: string) {
+  await saveAgreement(
+    t.store,
+    access.registry,
+    {
+      gemeente,
+      geldigVanaf: "2026-11-01",
+      evaluatieOp: "2027-11-01",
+      afgesprokenMet,
+      grondslag: "wpg-16-1-c",
+      producten,
+    },
+    { author, now: NOW },
+  );
+}
+
+/** Korenbloemrade's monthly overview for its mayor, by e-mail and to the folder. */
+const KORENBLOEMRADE_MONTHLY = {
+  product: "maandoverzicht",
+  cadans: "maandelijks",
+  dagVanLevering: 3,
+  formaten: ["xlsx"],
+  ontvangers: ["burgemeester.korenbloemrade"],
+  doel: "openbare-orde",
+  kanalen: ["email", "map"],
+  map: "maandcijfers",
+};
+
 before(async () => {
   t = await openProductTestStore();
   smtp = await startSmtpServer();
@@ -256,30 +288,7 @@ describe("scheduled delivery, end to end", () => {
   });
 
   it("retries only the channel that failed, on the next run", async () => {
-    await saveAgreement(
-      t.store,
-      access.registry,
-      {
-        gemeente: "GM9005",
-        geldigVanaf: "2026-11-01",
-        evaluatieOp: "2027-11-01",
-        afgesprokenMet: "Driehoek Korenbloemrade",
-        grondslag: "wpg-16-1-c",
-        producten: [
-          {
-            product: "maandoverzicht",
-            cadans: "maandelijks",
-            dagVanLevering: 3,
-            formaten: ["xlsx"],
-            ontvangers: ["burgemeester.korenbloemrade"],
-            doel: "openbare-orde",
-            kanalen: ["email", "map"],
-            map: "maandcijfers",
-          },
-        ],
-      },
-      { author: "oov.korenbloemrade", now: NOW },
-    );
+    await agree("GM9005", "Driehoek Korenbloemrade", [KORENBLOEMRADE_MONTHLY], "oov.korenbloemrade");
     const down: MailEffects = {
       send: async () => {
         throw new Error(
@@ -319,37 +328,21 @@ describe("scheduled delivery, end to end", () => {
   });
 
   it("resumes after a crash halfway: what was recorded is not delivered again", async () => {
-    await saveAgreement(
-      t.store,
-      access.registry,
-      {
-        gemeente: "GM9005",
-        geldigVanaf: "2026-11-01",
-        evaluatieOp: "2027-11-01",
-        afgesprokenMet: "Driehoek Korenbloemrade",
-        grondslag: "wpg-16-1-c",
-        producten: [
-          {
-            product: "maandoverzicht",
-            cadans: "maandelijks",
-            dagVanLevering: 3,
-            formaten: ["xlsx"],
-            ontvangers: ["burgemeester.korenbloemrade"],
-            doel: "openbare-orde",
-            kanalen: ["email", "map"],
-            map: "maandcijfers",
-          },
-          {
-            product: "tabellenboek",
-            cadans: "maandelijks",
-            formaten: ["csv"],
-            ontvangers: ["analist.korenbloemrade", "burgemeester.korenbloemrade"],
-            doel: "voorbereiding-driehoek",
-            kanalen: ["email"],
-          },
-        ],
-      },
-      { author: "oov.korenbloemrade", now: NOW },
+    await agree(
+      "GM9005",
+      "Driehoek Korenbloemrade",
+      [
+        KORENBLOEMRADE_MONTHLY,
+        {
+          product: "tabellenboek",
+          cadans: "maandelijks",
+          formaten: ["csv"],
+          ontvangers: ["analist.korenbloemrade", "burgemeester.korenbloemrade"],
+          doel: "voorbereiding-driehoek",
+          kanalen: ["email"],
+        },
+      ],
+      "oov.korenbloemrade",
     );
     // The store fails on the second delivery record, as if the process died just before it.
     let saves = 0;
@@ -384,35 +377,28 @@ describe("scheduled delivery, end to end", () => {
   });
 
   it("makes nothing, and registers nothing, when nothing can be sent or written now", async () => {
-    await saveAgreement(
-      t.store,
-      access.registry,
-      {
-        gemeente: "GM9002",
-        geldigVanaf: "2026-11-01",
-        evaluatieOp: "2027-11-01",
-        afgesprokenMet: "Driehoek Kievitsrode",
-        grondslag: "wpg-16-1-c",
-        producten: [
-          {
-            product: "maandoverzicht",
-            cadans: "maandelijks",
-            formaten: ["xlsx"],
-            ontvangers: ["oov.korenbloemrade"],
-            doel: "openbare-orde",
-            kanalen: ["web"],
-          },
-          {
-            product: "tabellenboek",
-            cadans: "maandelijks",
-            formaten: ["xlsx"],
-            ontvangers: ["oov.korenbloemrade"],
-            doel: "openbare-orde",
-            kanalen: ["email"],
-          },
-        ],
-      },
-      { author: "beheer.sperwerkerk", now: NOW },
+    await agree(
+      "GM9002",
+      "Driehoek Kievitsrode",
+      [
+        {
+          product: "maandoverzicht",
+          cadans: "maandelijks",
+          formaten: ["xlsx"],
+          ontvangers: ["oov.korenbloemrade"],
+          doel: "openbare-orde",
+          kanalen: ["web"],
+        },
+        {
+          product: "tabellenboek",
+          cadans: "maandelijks",
+          formaten: ["xlsx"],
+          ontvangers: ["oov.korenbloemrade"],
+          doel: "openbare-orde",
+          kanalen: ["email"],
+        },
+      ],
+      "beheer.sperwerkerk",
     );
     const entries = registerEntries().length;
     const run = await runDueDeliveries(deps());

@@ -1,74 +1,24 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import ExcelJS from "exceljs";
-import { demoUserAccounts, planDemoAccounts } from "../demo/demo-accounts.ts";
-import type { Area, AreaLevel } from "../domain/area.ts";
 import { inventoryWith } from "../inventory/test-inventories.ts";
 import type { ProductDocument } from "../products/product-document.ts";
-import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
-import { runInProcess } from "./run-in-process.ts";
+import { addNevelland, commandTestFolder } from "./test-command-db.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "driehoek-inventaris-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const db = join(dir, "i.duckdb");
-const registerFile = join(dir, "verstrekkingenregister.jsonl");
+const t = commandTestFolder("inventaris", ["inventaris"]);
+after(t.remove);
+const { dir, run } = t;
 const EXAMPLE = new URL("../../docs/voorbeeld-inventaris.json", import.meta.url).pathname;
-const run = (...args: string[]) => runInProcess(["inventaris", ...args, "--db", db]);
 
 /** The register's entries as [kind, user, what, sensitivity, legal basis]. */
 const registerEntries = () =>
-  readFileSync(registerFile, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
-    .map((e) => [e.kind, e.user, e.what, e.sensitivity, e.legalBasis?.split("@")[0] ?? null]);
+  t.register().map((e) => [e.kind, e.user, e.what, e.sensitivity, e.legalBasis?.split("@")[0] ?? null]);
 
-// The demo's police structure, small: unit Nevelland (RE90) with four gemeenten, and a second unit.
-before(async () => {
-  const store = await openDuckDbStore(db);
-  try {
-    const area = (code: string, level: AreaLevel, name: string, parent: string | null): Area => ({
-      code,
-      level,
-      year: 2026,
-      name,
-      parent,
-      wgs84: null,
-      rd: null,
-    });
-    await store.importAreas([
-      area("RE90", "eenheid", "Nevelland", null),
-      area("RE91", "eenheid", "Heuvelland", null),
-      area("RE90D1", "district", "District Sperwerkerk", "RE90"),
-      area("RE90B01", "basisteam", "Sperwerkerk", "RE90D1"),
-      area("RE90B02", "basisteam", "Kievitsrode e.o.", "RE90D1"),
-      area("RE91B01", "basisteam", "Heuveldal", "RE91"),
-      area("GM9001", "gemeente", "Sperwerkerk", "RE90B01"),
-      area("GM9002", "gemeente", "Kievitsrode", "RE90B02"),
-      area("GM9003", "gemeente", "Varenstede", "RE90B02"),
-      area("GM9004", "gemeente", "Sperwervliet", "RE90B02"),
-      area("GM9101", "gemeente", "Heuveldal", "RE91B01"),
-    ]);
-    await store.importPopulation([
-      { code: "GM9001", year: 2026, population: 244285 },
-      { code: "GM9002", year: 2026, population: 38966 },
-      { code: "GM9003", year: 2026, population: 25550 },
-      { code: "GM9004", year: 2026, population: 8295 },
-      { code: "GM9101", year: 2026, population: 20000 },
-    ]);
-    // The demo users of every role, in Sperwerkerk and Kievitsrode.
-    const plan = planDemoAccounts(await store.listAreas());
-    for (const o of plan.organisations) await store.saveOrganisation(o);
-    for (const u of demoUserAccounts(plan, "geen-wachtwoord", new Date("2025-01-01T00:00:00Z"))) {
-      await store.saveUser(u);
-    }
-  } finally {
-    await store.close();
-  }
-});
+// The demo's police structure, small: unit Nevelland (RE90) with four gemeenten, and a second unit;
+// the demo users of every role, in Sperwerkerk and Kievitsrode.
+before(() => addNevelland(t.db, ["GM9001", "GM9002", "GM9003", "GM9004", "GM9101"], { population: true }));
 
 describe("driehoek inventaris", () => {
   it("saves a gemeente's inventory as a new version, by its mayor, adviser or beheerder, registered", async () => {

@@ -1,63 +1,20 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { demoUserAccounts, planDemoAccounts } from "../demo/demo-accounts.ts";
-import type { Area, AreaLevel } from "../domain/area.ts";
-import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
-import { runInProcess } from "./run-in-process.ts";
+import { addNevelland, commandTestFolder } from "./test-command-db.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "driehoek-lokale-kennis-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const db = join(dir, "lk.duckdb");
-const registerFile = join(dir, "verstrekkingenregister.jsonl");
-const run = (...args: string[]) => runInProcess(["lokale-kennis", ...args, "--db", db]);
+const t = commandTestFolder("lokale-kennis", ["lokale-kennis"]);
+after(t.remove);
+const { dir, run } = t;
 const file = (name: string, body: unknown) => {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(body));
   return path;
 };
-const registerEntries = () =>
-  readFileSync(registerFile, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
-    .map((e) => [e.kind, e.user, e.what]);
+const registerEntries = () => t.register().map((e) => [e.kind, e.user, e.what]);
 
-before(async () => {
-  const store = await openDuckDbStore(db);
-  try {
-    const area = (code: string, level: AreaLevel, name: string, parent: string | null): Area => ({
-      code,
-      level,
-      year: 2026,
-      name,
-      parent,
-      wgs84: null,
-      rd: null,
-    });
-    await store.importAreas([
-      area("RE90", "eenheid", "Nevelland", null),
-      area("RE90D1", "district", "District Sperwerkerk", "RE90"),
-      area("RE90B01", "basisteam", "Sperwerkerk", "RE90D1"),
-      area("RE90B02", "basisteam", "Kievitsrode e.o.", "RE90D1"),
-      area("GM9001", "gemeente", "Sperwerkerk", "RE90B01"),
-      area("GM9002", "gemeente", "Kievitsrode", "RE90B02"),
-      area("WK900101", "wijk", "Binnenstad", "GM9001"),
-    ]);
-    await store.importPopulation([
-      { code: "GM9001", year: 2026, population: 244285 },
-      { code: "GM9002", year: 2026, population: 38966 },
-    ]);
-    const plan = planDemoAccounts(await store.listAreas());
-    for (const o of plan.organisations) await store.saveOrganisation(o);
-    for (const u of demoUserAccounts(plan, "geen-wachtwoord", new Date("2025-01-01T00:00:00Z")))
-      await store.saveUser(u);
-  } finally {
-    await store.close();
-  }
-});
+before(() => addNevelland(t.db, ["GM9002", "WK900101"], { population: true }));
 
 describe("driehoek lokale-kennis", () => {
   it("saves the police team's and the gemeente's sections as versions, registered, and shows them", async () => {

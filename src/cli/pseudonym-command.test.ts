@@ -1,16 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { pseudonym } from "../disclosure/record-protection/protect-record.ts";
-import { runInProcess } from "./run-in-process.ts";
+import { commandTestFolder } from "./test-command-db.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "driehoek-herleid-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const db = join(dir, "h.duckdb");
-const run = (...args: string[]) => runInProcess([...args, "--db", db]);
+const t = commandTestFolder("herleid");
+after(t.remove);
+const { dir, run } = t;
 
 describe("driehoek herleid: re-identification only where a legal basis allows person data", () => {
   it("gives the police the delivered pseudonym behind a product's pseudonym, registered; refuses the mayor", async () => {
@@ -73,13 +71,9 @@ describe("driehoek herleid: re-identification only where a legal basis allows pe
     const r = await run("herleid", shown, "--gebied", "GM0344", "--als", "analist", "--doel", "politietaak");
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out.trim(), "PS-77");
-    const entries = readFileSync(join(dir, "verstrekkingenregister.jsonl"), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l));
-    const last = entries.at(-1);
+    const last = t.register().at(-1);
     assert.deepEqual(
-      [last.what, last.user, last.sensitivity, last.legalBasis.split("@")[0]],
+      [last?.what, last?.user, last?.sensitivity, last?.legalBasis?.split("@")[0]],
       ["herleiding", "analist", "person", "wpg-8"],
     );
     const mayor = await run("herleid", shown, "--gebied", "GM0344", "--als", "bm", "--doel", "openbare-orde");

@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { runInProcess } from "./run-in-process.ts";
+import { commandTestFolder } from "./test-command-db.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "driehoek-quarantaine-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const db = join(dir, "q.duckdb");
-const run = (...args: string[]) => runInProcess([...args, "--db", db]);
+const t = commandTestFolder("quarantaine");
+after(t.remove);
+const { dir, run } = t;
 
 describe("driehoek quarantaine: the raw line only for police", () => {
   it("shows the beheerder file, line, field and reason, and the raw line only to a beheerder who is police", async () => {

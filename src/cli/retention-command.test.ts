@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
-import { runInProcess } from "./run-in-process.ts";
+import { commandTestFolder } from "./test-command-db.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "driehoek-retentie-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const db = join(dir, "r.duckdb");
+const t = commandTestFolder("retentie");
+after(t.remove);
+const { dir, db, run } = t;
 
 describe("driehoek retentie", () => {
   it("deletes registrations past their term (60 months) and registers it per category", async () => {
@@ -22,8 +21,8 @@ describe("driehoek retentie", () => {
         "A2;1.1.1;2024-03-01 10:00;121500;487500",
       ].join("\n"),
     );
-    assert.equal((await runInProcess(["ingest", file, "--bron", "politie-test", "--db", db])).code, 0);
-    const r = await runInProcess(["retentie", "--db", db]);
+    assert.equal((await run("ingest", file, "--bron", "politie-test")).code, 0);
+    const r = await run("retentie");
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Verwijderd: 1 registraties, 0 oudere versies, 0 regels in quarantaine/);
     const store = await openDuckDbStore(db);
@@ -33,18 +32,14 @@ describe("driehoek retentie", () => {
     } finally {
       await store.close();
     }
-    const entries = readFileSync(join(dir, "verstrekkingenregister.jsonl"), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l));
     assert.deepEqual(
-      entries.map((e) => [e.kind, e.user, e.what, e.count, e.period]),
+      t.register().map((e) => [e.kind, e.user, e.what, e.count, e.period]),
       [
         ["retentie", "systeem", "retentie:registraties", 1, "tot 2020-06-15"],
         ["retentie", "systeem", "retentie:registratiegeschiedenis", 0, "tot 2023-06-15"],
         ["retentie", "systeem", "retentie:quarantaine", 0, "tot 2024-06-15"],
       ],
     );
-    assert.equal((await runInProcess(["register", "verify", "--db", db])).code, 0);
+    assert.equal((await run("register", "verify")).code, 0);
   });
 });

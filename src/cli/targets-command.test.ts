@@ -1,57 +1,18 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { demoUserAccounts, planDemoAccounts } from "../demo/demo-accounts.ts";
-import type { Area, AreaLevel } from "../domain/area.ts";
-import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
-import { runInProcess } from "./run-in-process.ts";
+import { addNevelland, commandTestFolder } from "./test-command-db.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "driehoek-streefcijfers-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const db = join(dir, "s.duckdb");
-const registerFile = join(dir, "verstrekkingenregister.jsonl");
+const t = commandTestFolder("streefcijfers", ["streefcijfers"]);
+after(t.remove);
+const { dir, run } = t;
 const EXAMPLE = new URL("../../docs/voorbeeld-streefcijfers.json", import.meta.url).pathname;
-const run = (...args: string[]) => runInProcess(["streefcijfers", ...args, "--db", db]);
 /** Reading targets goes through the gate: the gemeente's adviser, for the driehoek. */
 const READ = ["--als", "oov.sperwerkerk", "--doel", "voorbereiding-driehoek"];
-const registerEntries = () =>
-  readFileSync(registerFile, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
-    .map((e) => [e.kind, e.user, e.what, e.areas]);
+const registerEntries = () => t.register().map((e) => [e.kind, e.user, e.what, e.areas]);
 
-before(async () => {
-  const store = await openDuckDbStore(db);
-  try {
-    const area = (code: string, level: AreaLevel, name: string, parent: string | null): Area => ({
-      code,
-      level,
-      year: 2026,
-      name,
-      parent,
-      wgs84: null,
-      rd: null,
-    });
-    await store.importAreas([
-      area("RE90", "eenheid", "Nevelland", null),
-      area("RE90D1", "district", "District Sperwerkerk", "RE90"),
-      area("RE90B01", "basisteam", "Sperwerkerk", "RE90D1"),
-      area("RE90B02", "basisteam", "Kievitsrode e.o.", "RE90D1"),
-      area("GM9001", "gemeente", "Sperwerkerk", "RE90B01"),
-      area("GM9002", "gemeente", "Kievitsrode", "RE90B02"),
-    ]);
-    const plan = planDemoAccounts(await store.listAreas());
-    for (const o of plan.organisations) await store.saveOrganisation(o);
-    for (const u of demoUserAccounts(plan, "geen-wachtwoord", new Date("2025-01-01T00:00:00Z"))) {
-      await store.saveUser(u);
-    }
-  } finally {
-    await store.close();
-  }
-});
+before(() => addNevelland(t.db, ["GM9001", "GM9002"]));
 
 describe("driehoek streefcijfers", () => {
   it("saves versions by the gemeente's oov-adviseur, burgemeester or beheerder, registered", async () => {

@@ -9,6 +9,7 @@ import { demoUserAccounts, planDemoAccounts } from "../demo/demo-accounts.ts";
 import { generateDemo } from "../demo/generate-demo.ts";
 import { loadOrCreateKey } from "../disclosure/keys.ts";
 import { pseudonym } from "../disclosure/record-protection/protect-record.ts";
+import type { RegisterEntry } from "../disclosure/register/register-entry.ts";
 import { keysDir } from "../disclosure/store-gate.ts";
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
 import type { CliEffects } from "./context.ts";
@@ -165,16 +166,8 @@ export async function runCommand(db: string, args: readonly string[], stdin = ""
   return { out, err, code };
 }
 
-export interface RegisterLine {
-  seq: number;
-  kind: string;
-  user: string;
-  what: string;
-  purpose: string | null;
-}
-
 /** The register's entries (none when it does not exist yet). */
-export function registerLines(file: string): RegisterLine[] {
+export function registerLines(file: string): RegisterEntry[] {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -184,5 +177,5 @@ export function registerLines(file: string): RegisterLine[] {
   return text
     .split("\n")
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as RegisterLine);
+    .map((l) => JSON.parse(l) as RegisterEntry);
 }
