@@ -1,6 +1,7 @@
 // The API, version 1 (/api/v1/…): JSON for programs, with a short-lived bearer token
 // (`driehoek token`). Every answer passes the same gate as the web pages, as the token's user and
-// for the token's purpose; errors are application/problem+json (RFC 9457).
+// for the token's purpose; errors are application/problem+json (RFC 9457). The OpenAPI document
+// (/api/v1/openapi.json, src/server/api/openapi.ts) describes every operation; keep it in step.
 
 import { type Context, Hono } from "hono";
 import { alreadyPublic, type Gate } from "../../disclosure/disclosure-gate.ts";
@@ -17,6 +18,7 @@ import { type ProductPeriod, parsePeriod } from "../../products/product-period.t
 import { runProduct } from "../../products/run-product.ts";
 import { isProductFormat, renderProduct } from "../../render/product/render-product.ts";
 import type { MonthlyCount } from "../../store/store.ts";
+import { API_VERSION, openApiJson } from "../api/openapi.ts";
 import type { PageStore } from "../app.ts";
 import { type ApiVariables, apiToken, problem } from "../middleware/api-token/api-token.ts";
 import { parseMonthParam } from "../month-param.ts";
@@ -34,6 +36,12 @@ export interface ApiDeps {
 
 export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
   const api = new Hono<{ Variables: ApiVariables }>();
+  // The full version on every answer, the 401s of the token check included.
+  api.use("*", async (c, next) => {
+    await next();
+    c.header("API-Version", API_VERSION);
+  });
+  // Deny by default: every path, the OpenAPI document too, needs a valid token.
   api.use(
     "*",
     apiToken({
@@ -42,10 +50,20 @@ export function apiRoutes(deps: ApiDeps): Hono<{ Variables: ApiVariables }> {
       now: deps.now,
     }),
   );
+  // No trailing slashes (API design rules): "/gemeenten/" is not "/gemeenten". A 404, not a
+  // redirect, as the OpenAPI document says.
   api.use("*", async (c, next) => {
-    await next();
-    c.header("API-Version", "1.0.0");
+    if (c.req.path.endsWith("/"))
+      return problem(
+        404,
+        "Niet gevonden",
+        "Een adres in de API eindigt niet op een /. Laat de / aan het eind weg.",
+      );
+    return next();
   });
+
+  // The OpenAPI 3.1 document of this API, generated from the zod schemas (src/server/api/).
+  api.get("/openapi.json", (c) => c.body(openApiJson(), 200, { "Content-Type": "application/json" }));
 
   api.get("/gemeenten", async (c) => {
     const { data } = await deps.gate.disclose(
