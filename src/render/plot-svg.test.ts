@@ -43,6 +43,8 @@ describe("plotSvg", () => {
     assert.equal(first?.nodeName.toLowerCase(), "title");
     assert.equal(first?.textContent, "Aantal per maand");
     assert.equal(root.querySelector("desc")?.textContent, "Lijngrafiek met drie maanden.");
+    // Only the image itself is labelled: labels on Plot's inner groups are not allowed there.
+    assert.equal(root.querySelectorAll("[aria-label], [aria-description]").length, 0);
   });
 
   it("has no inline style, script or event handler (strict CSP)", () => {

@@ -1,0 +1,147 @@
+// Browser test: the product pages in Debian's Chromium (headless) through playwright-core, on the
+// fixed product demo served on a random port: log in and choose the purpose with the keyboard,
+// open a product from the catalog with the keyboard only, download a file, and scan the pages with
+// axe-core (no serious or critical violations). Screenshots go to test-output/ for review.
+// Skipped when /usr/bin/chromium is missing (scripts/test.js installs it).
+
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, describe, it } from "node:test";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { openProductTestStore, PRODUCT_DEMO, type ProductTestStore } from "../../products/test-products.ts";
+import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../../render/pdf/print-pdf.ts";
+import { createApp } from "../app.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { type RunningServer, startServer } from "../serve.ts";
+import { openTestGate, TEST_PASSWORD } from "../test-access.ts";
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's serious and critical violations on the page, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(`${AXE}\n;0`);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })`,
+  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+describe("product pages in the browser", {
+  skip: existsSync(DEFAULT_CHROMIUM) ? false : `${DEFAULT_CHROMIUM} ontbreekt`,
+}, () => {
+  let t: ProductTestStore;
+  let access: Awaited<ReturnType<typeof openTestGate>>;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let printer: Promise<PdfPrinter> | undefined;
+  const cspErrors: string[] = [];
+
+  before(async () => {
+    t = await openProductTestStore();
+    const mayor = await t.store.user(t.userFor("burgemeester"));
+    if (!mayor) throw new Error("geen burgemeester in de demo");
+    await t.store.saveUser({ ...mayor, passwordHash: await hashPassword(TEST_PASSWORD) });
+    access = await openTestGate(t.store, () => PRODUCT_DEMO.now);
+    const app = createApp({
+      store: t.store,
+      now: () => PRODUCT_DEMO.now,
+      gate: access.gate,
+      registry: access.registry,
+      products: {
+        store: t.store,
+        pdf: () => {
+          printer ??= openPdfPrinter();
+          return printer;
+        },
+      },
+    });
+    server = await startServer(app, { port: 0 });
+    browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, headless: true, args: ARGS });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on("console", (msg) => {
+      if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
+    });
+    // Log in and choose the purpose with the keyboard.
+    await page.goto(`${server.url}/producten`);
+    assert.match(page.url(), /\/inloggen\?terug=/);
+    await page.waitForFunction(() => document.activeElement?.id === "gebruiker");
+    await page.keyboard.type(t.userFor("burgemeester"));
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(TEST_PASSWORD);
+    await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
+    await page.getByLabel("Handhaving van de openbare orde").check();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === "/producten"),
+      page.getByRole("button", { name: "Doel kiezen" }).press("Enter"),
+    ]);
+    mkdirSync("test-output", { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await (await printer)?.close();
+    await access?.close();
+    await t?.store.close();
+  });
+
+  it("opens a product from the catalog with the keyboard only", async () => {
+    await page.goto(`${server.url}/producten`);
+    await page.screenshot({ path: "test-output/producten.png", fullPage: false });
+    // Tab to the first product's "Bekijk" button (the maandoverzicht comes first) and press Enter.
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => {
+        const el = document.activeElement;
+        return (
+          el?.tagName === "BUTTON" &&
+          el.closest("form")?.getAttribute("action") === "/producten/maandoverzicht"
+        );
+      });
+    }
+    assert.ok(reached, "the Bekijk button of the maandoverzicht is reachable with Tab");
+    await Promise.all([page.waitForURL(/\/producten\/maandoverzicht\?/), page.keyboard.press("Enter")]);
+    assert.match((await page.locator("h1").textContent()) ?? "", /Maandoverzicht/);
+    assert.ok((await page.locator("main table").count()) > 0);
+    await page.screenshot({ path: "test-output/product-maandoverzicht.png", fullPage: false });
+  });
+
+  it("downloads a file from the product page with the keyboard", async () => {
+    await page.goto(`${server.url}/producten/maandoverzicht?gebied=${t.gemeenten[0]}&periode=2026-09`);
+    const link = page.getByRole("link", { name: "Excel (XLSX)" });
+    await link.focus();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    assert.equal(download.suggestedFilename(), `maandoverzicht-${t.gemeenten[0]}-2026-09.xlsx`);
+    const file = await download.path();
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK");
+  });
+
+  it("has no serious or critical accessibility violations (axe-core), and no CSP violations", async () => {
+    for (const path of [
+      "/producten",
+      `/producten/maandoverzicht?gebied=${t.gemeenten[0]}&periode=2026-09`,
+      `/producten/woninginbraakmonitor?gebied=${t.gemeenten[0]}&periode=2026-09`,
+    ]) {
+      const res = await page.goto(`${server.url}${path}`);
+      assert.equal(res?.status(), 200, path);
+      assert.deepEqual(await seriousViolations(page), [], path);
+    }
+    assert.deepEqual(cspErrors, []);
+  });
+});
