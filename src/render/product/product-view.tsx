@@ -5,6 +5,7 @@
 // by plot-svg.ts and map-svg.ts.
 
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { SENSITIVITY_LABELS } from "../../domain/sensitivity.ts";
 import {
   type Block,
@@ -128,7 +129,8 @@ function BlockView({ block, tables }: { block: Block; tables: Map<string, TableB
   }
 }
 
-export function ProductView({ doc }: { doc: ProductDocument }) {
+/** `actions`: shown under the title (the web page's downloads); absent in files and PDF. */
+export function ProductView({ doc, actions }: { doc: ProductDocument; actions?: Child }) {
   const tables = new Map(
     doc.sections.flatMap((s) =>
       s.blocks.filter((b): b is TableBlock => b.kind === "table").map((t) => [t.id, t]),
@@ -144,6 +146,7 @@ export function ProductView({ doc }: { doc: ProductDocument }) {
         {doc.area.name} ({doc.area.code}) · {doc.period.label} · gemaakt op {madeAtNl(doc.madeAt)} ·{" "}
         {SENSITIVITY_LABELS[doc.sensitivity]}
       </p>
+      {actions}
       {doc.summary.length > 0 && (
         <section aria-labelledby="samenvatting-kop" class="dh-summary">
           <h2 class="utrecht-heading-2" id="samenvatting-kop">

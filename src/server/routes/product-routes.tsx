@@ -133,32 +133,32 @@ function CatalogPage({ area, now }: { area: string; now: Date }) {
 
 function ProductPage({ doc }: { doc: ProductDocument }) {
   const hasMap = documentMaps(doc).length > 0;
-  return (
-    <>
-      <nav aria-label="Downloads" class="dh-downloads">
-        <h2 class="utrecht-heading-2">Downloaden</h2>
-        <ul class="utrecht-link-list utrecht-link-list--html-ul">
-          {DOWNLOADS.filter((d) => d.format !== "geojson" || hasMap).map((d) => (
-            <li class="utrecht-link-list__item">
-              <a
-                class="utrecht-link utrecht-link--html-a"
-                href={productHref(doc.product, doc.area.code, doc.period.id, d.format)}
-                download
-              >
-                {d.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link utrecht-link--html-a" href="/producten">
-            Ander product of andere periode
+  const downloads = (
+    <nav aria-labelledby="downloads-kop" class="dh-downloads">
+      <h2 class="utrecht-heading-2" id="downloads-kop">
+        Downloaden
+      </h2>
+      <ul class="utrecht-link-list utrecht-link-list--html-ul">
+        {DOWNLOADS.filter((d) => d.format !== "geojson" || hasMap).map((d) => (
+          <li class="utrecht-link-list__item">
+            <a
+              class="utrecht-link utrecht-link--html-a"
+              href={productHref(doc.product, doc.area.code, doc.period.id, d.format)}
+              download
+            >
+              {d.label}
+            </a>
+          </li>
+        ))}
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link utrecht-link--html-a" href={productHref(doc.product, doc.area.code)}>
+            Ander gebied of andere periode
           </a>
-        </p>
-      </nav>
-      <ProductView doc={doc} />
-    </>
+        </li>
+      </ul>
+    </nav>
   );
+  return <ProductView doc={doc} actions={downloads} />;
 }
 
 export function registerProductRoutes(app: Hono<Env>, deps: ProductRouteDeps): void {
