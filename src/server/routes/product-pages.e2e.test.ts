@@ -132,6 +132,20 @@ describe("product pages in the browser", {
     assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK");
   });
 
+  it("prints the product without the downloads and the site's buttons", async () => {
+    await page.goto(`${server.url}/producten/maandoverzicht?gebied=${t.gemeenten[0]}&periode=2026-09`);
+    assert.ok(await page.locator(".dh-downloads").isVisible());
+    await page.emulateMedia({ media: "print" });
+    try {
+      assert.equal(await page.locator(".dh-downloads").isVisible(), false);
+      assert.equal(await page.getByRole("button", { name: "Uitloggen" }).isVisible(), false);
+      assert.ok(await page.locator("h1").isVisible());
+      assert.ok(await page.locator("main table").first().isVisible());
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   it("has no serious or critical accessibility violations (axe-core), and no CSP violations", async () => {
     for (const path of [
       "/producten",
