@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS } from "../render/pdf/print-pdf.ts";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { type RunningServer, startServer } from "./serve.ts";
@@ -13,13 +14,6 @@ import { addWebTestAccounts, openTestGate, TEST_PASSWORD } from "./test-access.t
 import { openTestStore, TEST_GEMEENTE } from "./test-store.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const NOW = new Date("2024-04-15T10:00:00Z");
 
 /**
@@ -79,7 +73,7 @@ describe("monthly figures in the browser", {
     closeGate = access.close;
     const app = createApp({ store, now: () => NOW, gate: access.gate, registry: access.registry });
     server = await startServer(app, { port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("console", (msg) => {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());

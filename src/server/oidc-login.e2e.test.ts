@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import Provider from "oidc-provider";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS } from "../render/pdf/print-pdf.ts";
 import type { Store } from "../store/store.ts";
 import { createApp } from "./app.ts";
 import { createOidcLogin, type OidcLogin, oidcSubjectKey } from "./auth/oidc-login.ts";
@@ -17,13 +18,6 @@ import { addWebTestAccounts, openTestGate } from "./test-access.ts";
 import { openTestStore } from "./test-store.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const NOW = new Date("2024-04-15T10:00:00Z");
 
 describe("login through OpenID Connect", {
@@ -85,7 +79,7 @@ describe("login through OpenID Connect", {
     const mayor = await store.user("bm.voorbeeldstad");
     assert.ok(mayor);
     await store.saveUser({ ...mayor, oidcSubject: oidcSubjectKey(issuer, "ambtenaar-7") });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
   });
   after(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
 import { chromium } from "playwright-core";
 import { sampleDocument } from "../../products/sample-document.ts";
-import { DEFAULT_CHROMIUM } from "../pdf/print-pdf.ts";
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from "../pdf/print-pdf.ts";
 import { renderProductHtml } from "../product/product-html.tsx";
 import { classesInHtml, pruneCss } from "./prune-css.ts";
 
@@ -88,13 +88,7 @@ describe("a product's HTML with only the CSS it needs", { skip }, () => {
     const browser = await chromium.launch({
       executablePath: DEFAULT_CHROMIUM,
       headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = await browser.newPage();

@@ -9,17 +9,19 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
-// The last one makes every host name and IP address unresolvable: the request interception below
-// aborts requests, but Chromium still opens a TCP connection ahead of an <iframe>'s or <object>'s
-// navigation (seen with 127.0.0.1); with this rule it cannot connect anywhere.
-const ARGS = [
+/** Headless Chromium as it runs here (no sandbox as root, no GPU, nothing fetched in the background). */
+export const CHROMIUM_ARGS: readonly string[] = Object.freeze([
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND",
-];
+]);
+
+// The last one makes every host name and IP address unresolvable: the request interception below
+// aborts requests, but Chromium still opens a TCP connection ahead of an <iframe>'s or <object>'s
+// navigation (seen with 127.0.0.1); with this rule it cannot connect anywhere.
+const ARGS = [...CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND"];
 
 export interface PrintOptions {
   /** Document title: the PDF's Title (replaces the HTML's `<title>`). */

@@ -8,10 +8,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { z } from "zod";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
-import { openProductTestStore, PRODUCT_DEMO, type ProductTestStore } from "../../products/test-products.ts";
+import { PRODUCT_DEMO } from "../../products/test-products.ts";
 import type { Store } from "../../store/store.ts";
 import { createApp } from "../app.ts";
 import { issueApiToken } from "../auth/api-token.ts";
+import { openProductTestApp, type ProductTestApp } from "../routes/test-product-app.ts";
 import { addWebTestAccounts, openTestGate, TEST_API_KEY } from "../test-access.ts";
 import { openTestStore, TEST_GEMEENTE, TEST_GEMEENTE_NO_POPULATION } from "../test-store.ts";
 import { problemSchema } from "./api-schemas.ts";
@@ -189,29 +190,18 @@ describe("the API keeps to its OpenAPI document", () => {
 });
 
 describe("GET /producten/{id} keeps to the OpenAPI document", () => {
-  let t: ProductTestStore;
-  let access: Awaited<ReturnType<typeof openTestGate>>;
+  let w: ProductTestApp;
+  let t: ProductTestApp["t"];
   let fetch: Fetch;
   const template = "/producten/{id}";
 
   before(async () => {
-    t = await openProductTestStore();
-    access = await openTestGate(t.store, () => PRODUCT_DEMO.now);
     // No PDF printer: formaat=pdf gives the documented 503.
-    const app = createApp({
-      store: t.store,
-      now: () => PRODUCT_DEMO.now,
-      gate: access.gate,
-      registry: access.registry,
-      apiTokenKey: TEST_API_KEY,
-      products: { store: t.store },
-    });
-    fetch = (path, init) => app.request(path, init);
+    w = await openProductTestApp();
+    t = w.t;
+    fetch = (path, init) => w.app.request(path, init);
   });
-  after(async () => {
-    await access?.close();
-    await t?.store.close();
-  });
+  after(() => w?.close());
 
   it("gives the product document, a file, and documented problems", async () => {
     const mayor = bearer(

@@ -9,20 +9,11 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { openProductTestStore, PRODUCT_DEMO, type ProductTestStore } from "../../products/test-products.ts";
-import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../../render/pdf/print-pdf.ts";
-import { createApp } from "../app.ts";
-import { hashPassword } from "../auth/passwords.ts";
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from "../../render/pdf/print-pdf.ts";
 import { type RunningServer, startServer } from "../serve.ts";
-import { openTestGate, TEST_PASSWORD } from "../test-access.ts";
+import { TEST_PASSWORD } from "../test-access.ts";
+import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core's serious and critical violations on the page, as "rule: target" lines. */
@@ -40,35 +31,23 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe("product pages in the browser", {
   skip: existsSync(DEFAULT_CHROMIUM) ? false : `${DEFAULT_CHROMIUM} ontbreekt`,
 }, () => {
-  let t: ProductTestStore;
-  let access: Awaited<ReturnType<typeof openTestGate>>;
+  let w: ProductTestApp;
+  let t: ProductTestApp["t"];
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  let printer: Promise<PdfPrinter> | undefined;
   const cspErrors: string[] = [];
 
   before(async () => {
-    t = await openProductTestStore();
-    const mayor = await t.store.user(t.userFor("burgemeester"));
-    if (!mayor) throw new Error("geen burgemeester in de demo");
-    await t.store.saveUser({ ...mayor, passwordHash: await hashPassword(TEST_PASSWORD) });
-    access = await openTestGate(t.store, () => PRODUCT_DEMO.now);
-    const app = createApp({
-      store: t.store,
-      now: () => PRODUCT_DEMO.now,
-      gate: access.gate,
-      registry: access.registry,
-      products: {
-        store: t.store,
-        pdf: () => {
-          printer ??= openPdfPrinter();
-          return printer;
-        },
-      },
-    });
+    w = await openProductTestApp({ passwords: ["burgemeester"], pdf: true });
+    t = w.t;
+    const app = w.app;
     server = await startServer(app, { port: 0 });
-    browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch({
+      executablePath: DEFAULT_CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+    });
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
@@ -95,9 +74,7 @@ describe("product pages in the browser", {
   after(async () => {
     await browser?.close();
     await server?.close();
-    await (await printer)?.close();
-    await access?.close();
-    await t?.store.close();
+    await w?.close();
   });
 
   it("opens a product from the catalog with the keyboard only", async () => {

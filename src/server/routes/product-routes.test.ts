@@ -3,64 +3,30 @@
 // makes (a register entry each), another gemeente is refused, and bad input gets a clear page.
 
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { CATALOG, productById } from "../../products/catalog.ts";
 import { parsePeriod } from "../../products/product-period.ts";
-import {
-  openProductTestStore,
-  PRODUCT_DEMO,
-  type ProductTestStore,
-  runAs,
-} from "../../products/test-products.ts";
-import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../../render/pdf/print-pdf.ts";
+import { PRODUCT_DEMO, runAs } from "../../products/test-products.ts";
 import { productViewHtml } from "../../render/product/product-view.tsx";
-import { createApp } from "../app.ts";
 import { issueApiToken } from "../auth/api-token.ts";
-import { hashPassword } from "../auth/passwords.ts";
-import { openTestGate, TEST_API_KEY, TEST_PASSWORD, TestBrowser } from "../test-access.ts";
+import { TEST_API_KEY, TestBrowser } from "../test-access.ts";
+import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 describe("products in the web app", () => {
-  let t: ProductTestStore;
-  let access: Awaited<ReturnType<typeof openTestGate>>;
-  let app: ReturnType<typeof createApp>;
-  let printer: Promise<PdfPrinter> | undefined;
+  let w: ProductTestApp;
+  let t: ProductTestApp["t"];
+  let app: ProductTestApp["app"];
+  let access: ProductTestApp["access"];
+  let hasChromium = false;
   const fetch = (path: string, init?: RequestInit) => app.request(path, init);
-  const hasChromium = existsSync(DEFAULT_CHROMIUM);
 
   before(async () => {
-    t = await openProductTestStore();
-    // The demo users get a password to log in with.
-    const hash = await hashPassword(TEST_PASSWORD);
-    for (const role of ["burgemeester", "teamchef"] as const) {
-      const user = await t.store.user(t.userFor(role));
-      if (!user) throw new Error(role);
-      await t.store.saveUser({ ...user, passwordHash: hash });
-    }
-    access = await openTestGate(t.store, () => PRODUCT_DEMO.now);
-    app = createApp({
-      store: t.store,
-      now: () => PRODUCT_DEMO.now,
-      gate: access.gate,
-      registry: access.registry,
-      apiTokenKey: TEST_API_KEY,
-      products: {
-        store: t.store,
-        pdf: hasChromium
-          ? () => {
-              printer ??= openPdfPrinter();
-              return printer;
-            }
-          : undefined,
-      },
-    });
+    w = await openProductTestApp({ passwords: ["burgemeester", "teamchef"], pdf: true });
+    ({ t, app, access } = w);
+    hasChromium = w.pdf;
   });
-  after(async () => {
-    await (await printer)?.close();
-    await access?.close();
-    await t?.store.close();
-  });
+  after(() => w?.close());
 
   const mayor = () => TestBrowser.as(fetch, t.userFor("burgemeester"), PURPOSE.burgemeester);
   const entries = async () => (await access.register.verify()).entries;
