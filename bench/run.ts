@@ -1,5 +1,5 @@
 // `npm run bench`: the benchmarks, each writing its own section of docs/BENCHMARKS.md.
-// Options: --onderdelen ingest,analyse,verstrekking,producten,batch  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
+// Options: --onderdelen ingest,analyse,verstrekking,producten,batch,web  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
 
 import { runAnalysisBench } from "./analysis.ts";
 import { runBatchBench } from "./batch.ts";
@@ -7,12 +7,13 @@ import { writeSection } from "./bench-doc.ts";
 import { runDisclosureBench } from "./disclosure.ts";
 import { runIngestBench } from "./ingest.ts";
 import { runProductsBench } from "./products.ts";
+import { runWebBench } from "./web.ts";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const parts = arg("onderdelen", "ingest,analyse,verstrekking,producten,batch").split(",");
+const parts = arg("onderdelen", "ingest,analyse,verstrekking,producten,batch,web").split(",");
 
 if (parts.includes("analyse")) {
   const md = await runAnalysisBench();
@@ -32,6 +33,11 @@ if (parts.includes("producten")) {
 if (parts.includes("batch")) {
   const md = await runBatchBench();
   writeSection("batch", md);
+  process.stdout.write(`${md}\n`);
+}
+if (parts.includes("web")) {
+  const md = await runWebBench();
+  writeSection("web", md);
   process.stdout.write(`${md}\n`);
 }
 if (parts.includes("ingest")) {
