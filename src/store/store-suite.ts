@@ -182,6 +182,51 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       );
     });
 
+    it("lists areas as they are after every import of areas, populations and the police indeling", async () => {
+      // A year of its own, so the other tests' lists stay as they are.
+      const gm: Area = {
+        code: "GM9031",
+        level: "gemeente",
+        year: 2031,
+        name: "Eerst",
+        parent: null,
+        wgs84: null,
+        rd: null,
+      };
+      const list = async () =>
+        (await store.listAreas({ level: "gemeente", year: 2031 })).map((a) => [
+          a.name,
+          a.parent,
+          a.population,
+        ]);
+      assert.deepEqual(await list(), []);
+      await store.importAreas([gm]);
+      assert.deepEqual(await list(), [["Eerst", null, null]]);
+      await store.importPopulation([{ code: "GM9031", year: 2031, population: 310 }]);
+      assert.deepEqual(await list(), [["Eerst", null, 310]]);
+      await store.importAreas([{ ...gm, name: "Daarna" }]);
+      assert.deepEqual(await list(), [["Daarna", null, 310]]);
+      await store.importIndeling(
+        [
+          {
+            gemeente: "GM9031",
+            gemeenteName: "Daarna",
+            basisteam: "B31",
+            basisteamName: "Basisteam 31",
+            district: null,
+            districtName: null,
+            eenheid: "E31",
+            eenheidName: "Eenheid 31",
+          },
+        ],
+        2031,
+      );
+      assert.deepEqual(await list(), [["Daarna", "B31", 310]]);
+      // Each caller gets its own list.
+      (await store.listAreas({ level: "gemeente", year: 2031 })).pop();
+      assert.equal((await list()).length, 1);
+    });
+
     it("looks up address points by postcode", async () => {
       await store.importAddresses([
         { postcode: "9001AA", houseNumber: "1", x: 150010, y: 460020 },

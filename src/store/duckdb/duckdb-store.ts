@@ -271,7 +271,7 @@ export class DuckDbStore implements Store {
   }
 
   importAreas(areas: Area[]): Promise<number> {
-    this.areaCache.clear();
+    this.forgetAreas();
     return this.upsert(
       "area",
       AREA_COLUMNS,
@@ -285,7 +285,7 @@ export class DuckDbStore implements Store {
         a.wgs84 ? JSON.stringify(a.wgs84) : null,
         a.rd ? JSON.stringify(a.rd) : null,
       ]),
-    );
+    ).finally(() => this.forgetAreas());
   }
 
   /** Parsed geometries per level and year (parsing all buurten costs ~0.2 s); cleared on import. */
@@ -337,10 +337,14 @@ export class DuckDbStore implements Store {
       ],
       ["code", "year"],
       rows.map((r) => [r.code, r.year, r.population]),
-    );
+    ).finally(() => this.forgetAreas());
   }
 
-  async importIndeling(rows: IndelingRow[], year: number): Promise<number> {
+  importIndeling(rows: IndelingRow[], year: number): Promise<number> {
+    return this.writeIndeling(rows, year).finally(() => this.forgetAreas());
+  }
+
+  private async writeIndeling(rows: IndelingRow[], year: number): Promise<number> {
     const police: Cell[][] = [];
     const seen = new Set<string>();
     const addArea = (level: AreaLevel, code: string | null, name: string | null, parent: string | null) => {
@@ -381,7 +385,28 @@ export class DuckDbStore implements Store {
     );
   }
 
-  async listAreas(filter: { level?: AreaLevel; year?: number } = {}): Promise<AreaSummary[]> {
+  /** The area lists, per filter (every page asks for the gemeenten); cleared when areas change. */
+  private readonly areaLists = new Map<string, Promise<AreaSummary[]>>();
+
+  /** After a write to the areas, their populations or the police indeling. */
+  private forgetAreas(): void {
+    this.areaCache.clear();
+    this.areaLists.clear();
+  }
+
+  listAreas(filter: { level?: AreaLevel; year?: number } = {}): Promise<AreaSummary[]> {
+    const key = `${filter.level ?? ""}|${filter.year ?? ""}`;
+    let hit = this.areaLists.get(key);
+    if (!hit) {
+      hit = this.readAreaList(filter).then((xs) => xs.map((a) => Object.freeze(a)));
+      this.areaLists.set(key, hit);
+      hit.catch(() => this.areaLists.delete(key));
+    }
+    // Callers get their own array; the areas themselves are shared and frozen.
+    return hit.then((xs) => xs.slice());
+  }
+
+  private async readAreaList(filter: { level?: AreaLevel; year?: number }): Promise<AreaSummary[]> {
     const where: string[] = [];
     const values: DuckDBValue[] = [];
     if (filter.level) {
