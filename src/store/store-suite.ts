@@ -789,6 +789,13 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       const key = (x: { series: string; from: number; to: number }) => `${x.series}|${x.from}|${x.to}`;
       assert.deepEqual((await store.protectionLedger("GM9001", 5)).map(key).sort(), [key(b), key(a)].sort());
       assert.deepEqual(await store.protectionLedger("GM9001", 3), []);
+      // What grows later is read later; what was read cannot be changed by the reader.
+      const c = { series: "totaal", from: 202404, to: 202404 };
+      assert.equal(await store.addToProtectionLedger("GM9001", 5, [c]), 1);
+      const read = await store.protectionLedger("GM9001", 5);
+      assert.deepEqual(read.map(key).sort(), [key(b), key(a), key(c)].sort());
+      assert.deepEqual((await store.protectionLedger("GM9001", 3)).length, 0);
+      assert.throws(() => (read as { series: string; from: number; to: number }[]).push(a));
     });
 
     it("keeps documents people write in versions, never changing an earlier one", async () => {

@@ -188,7 +188,7 @@ export interface Store {
   saveRegisterHead(head: { seq: number; hash: string }, at: Date): Promise<void>;
 
   // Table protection's ledger: sums already let through for an area (months as yyyymm).
-  protectionLedger(area: string, minimum: number): Promise<LedgerInterval[]>;
+  protectionLedger(area: string, minimum: number): Promise<readonly LedgerInterval[]>;
   /** Adds intervals (existing ones stay); returns how many were new. */
   addToProtectionLedger(area: string, minimum: number, intervals: readonly LedgerInterval[]): Promise<number>;
 }

@@ -1187,7 +1187,21 @@ export class DuckDbStore implements Store {
     return row ? { seq: Number(row.seq), hash: String(row.hash) } : null;
   }
 
-  async protectionLedger(area: string, minimum: number): Promise<LedgerInterval[]> {
+  /** Ledgers as read (shared, frozen), per area and minimum; forgotten when one grows. */
+  private readonly ledgers = new Map<string, Promise<readonly LedgerInterval[]>>();
+
+  protectionLedger(area: string, minimum: number): Promise<readonly LedgerInterval[]> {
+    const key = `${area}|${minimum}`;
+    let hit = this.ledgers.get(key);
+    if (!hit) {
+      hit = this.readLedger(area, minimum).then((xs) => Object.freeze(xs.map((x) => Object.freeze(x))));
+      this.ledgers.set(key, hit);
+      hit.catch(() => this.ledgers.delete(key));
+    }
+    return hit;
+  }
+
+  private async readLedger(area: string, minimum: number): Promise<LedgerInterval[]> {
     const rows = await this.query(
       "SELECT series, from_month, to_month FROM protection_ledger WHERE area = ? AND minimum = ?",
       [area, minimum],
@@ -1233,7 +1247,7 @@ export class DuckDbStore implements Store {
           [area, minimum],
         );
         return Number(after?.n ?? 0) - Number(before?.n ?? 0);
-      }),
+      }).finally(() => this.ledgers.delete(`${area}|${minimum}`)),
     );
   }
 
