@@ -9,7 +9,7 @@
 
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { contentHash } from "../disclosure/disclosure-gate.ts";
+import { saveRegistered } from "../disclosure/save-registered.ts";
 import { openStoreGate, requesterFor } from "../disclosure/store-gate.ts";
 import { CBS_CODE } from "../domain/area.ts";
 import { AccessDenied, InputError } from "../domain/errors.ts";
@@ -95,27 +95,13 @@ export function registerTargetsCommands(program: Command, fx: CliEffects): void 
         // The register first: when it cannot be written, the targets are not saved either.
         const access = await openStoreGate({ store, dbPath: db, env: fx.env, now: fx.now });
         try {
-          const save = () => saveTargets(store, code, parsed, requester.user, fx.now());
           const what = `${TARGETS_KIND}-bewaren:${code}`;
-          if (requester.roles.includes("beheerder")) {
-            return { saved: (await access.gate.administer({ requester, what }, save)).data, name: area.name };
-          }
-          const saved = await save();
-          access.record({
-            at: fx.now().toISOString(),
-            kind: "beheer",
-            user: requester.user,
-            roles: requester.roles,
-            organisation: requester.organisation?.id ?? null,
-            purpose: "beheer",
-            legalBasis: null,
-            policy: null,
-            what: `${what}:v${saved.version}`,
-            areas: [code],
-            period: null,
-            sensitivity: "open",
-            count: 1,
-            contentHash: contentHash(saved.body),
+          const saved = await saveRegistered({ ...access, now: fx.now }, requester, {
+            what,
+            area: code,
+            save: () => saveTargets(store, code, parsed, requester.user, fx.now()),
+            ownWhat: (s) => `${what}:v${s.version}`,
+            hashOf: (s) => s.body,
           });
           return { saved, name: area.name };
         } finally {

@@ -20,9 +20,10 @@
 //   (`alreadyPublic`). Every user with a content role may see it for any unit, for any purpose;
 //   it is still registered.
 
-import { alreadyPublic, contentHash, type Gate, type Requester } from "../disclosure/disclosure-gate.ts";
+import { alreadyPublic, type Gate, type Requester } from "../disclosure/disclosure-gate.ts";
 import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
 import type { RegisterFields } from "../disclosure/register/register-entry.ts";
+import { saveRegistered } from "../disclosure/save-registered.ts";
 import type { AreaSummary } from "../domain/area.ts";
 import { AccessDenied, InputError } from "../domain/errors.ts";
 import type { Role } from "../domain/roles.ts";
@@ -82,28 +83,11 @@ export async function saveAs(
 ): Promise<StoredInventory> {
   const problem = writeProblem(requester, gemeente);
   if (problem) throw new AccessDenied(problem, `${INVENTORY_WHAT}:${gemeente}`);
-  const what = `${INVENTORY_WHAT}:${gemeente}`;
-  const save = () => saveInventory(deps.store, gemeente, inventory, requester.user, deps.now());
-  if (requester.roles.includes("beheerder"))
-    return (await deps.gate.administer({ requester, what }, save)).data;
-  const saved = await save();
-  deps.record({
-    at: deps.now().toISOString(),
-    kind: "beheer",
-    user: requester.user,
-    roles: requester.roles,
-    organisation: requester.organisation?.id ?? null,
-    purpose: "beheer",
-    legalBasis: null,
-    policy: null,
-    what,
-    areas: [gemeente],
-    period: null,
-    sensitivity: "open",
-    count: 1,
-    contentHash: contentHash(saved),
+  return saveRegistered(deps, requester, {
+    what: `${INVENTORY_WHAT}:${gemeente}`,
+    area: gemeente,
+    save: () => saveInventory(deps.store, gemeente, inventory, requester.user, deps.now()),
   });
-  return saved;
 }
 
 /** Roles that read content (not only administration); mirrors the access policies. */
