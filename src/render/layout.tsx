@@ -24,10 +24,14 @@ export interface LayoutProps {
   /** Page title without the site name; the site name is added. */
   title: string;
   account?: LayoutAccount;
+  /** Scripts under /static/, loaded deferred (no inline scripts: the CSP forbids them). */
+  scripts?: readonly string[];
+  /** Extra stylesheets after the site's own. */
+  stylesheets?: readonly string[];
   children?: Child;
 }
 
-export function Layout({ title, account, children }: LayoutProps) {
+export function Layout({ title, account, scripts = [], stylesheets = [], children }: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-root">
       <head>
@@ -36,8 +40,11 @@ export function Layout({ title, account, children }: LayoutProps) {
         <title>{`${title} · driehoek`}</title>
         {/* No favicon yet: an empty one keeps browsers from asking for /favicon.ico. */}
         <link rel="icon" href="data:," />
-        {STYLESHEETS.map((href) => (
+        {[...STYLESHEETS, ...stylesheets].map((href) => (
           <link rel="stylesheet" href={href} />
+        ))}
+        {scripts.map((src) => (
+          <script src={src} defer />
         ))}
       </head>
       <body class="voorbeeld-theme utrecht-document utrecht-body">

@@ -251,7 +251,7 @@ describe("web app (DuckDB store in memory)", () => {
     assert.match(await other.text(), /Deze pagina bestaat niet/);
   });
 
-  it("serves the stylesheets, and nothing else from disk", async () => {
+  it("serves the stylesheets and scripts, and nothing else from disk", async () => {
     for (const name of ["utrecht.css", "voorbeeld-theme.css", "driehoek.css"]) {
       const res = await web.request(`/static/${name}`);
       assert.equal(res.status, 200, name);
@@ -260,7 +260,18 @@ describe("web app (DuckDB store in memory)", () => {
     }
     const theme = await (await web.request("/static/voorbeeld-theme.css")).text();
     assert.match(theme, /\.voorbeeld-theme\s*\{/);
+    for (const name of ["htmx.min.js", "maplibre-gl.js", "maplibre-gl-worker.js"]) {
+      const res = await web.request(`/static/${name}`);
+      assert.equal(res.status, 200, name);
+      assert.equal(res.headers.get("Content-Type"), "text/javascript; charset=utf-8");
+    }
+    assert.equal(
+      (await web.request("/static/maplibre-gl.css")).headers.get("Content-Type"),
+      "text/css; charset=utf-8",
+    );
     for (const path of [
+      "/static/maplibre-gl-csp.js",
+      "/static/htmx.js",
       "/static/../package.json",
       "/static/%2e%2e%2fpackage.json",
       "/static/index.css",

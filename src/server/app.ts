@@ -37,21 +37,8 @@ import { type ProductRouteDeps, registerProductRoutes } from "./routes/product-r
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
-/** The store methods the web app uses; any full Store fits. */
-export type PageStore = Pick<
-  Store,
-  | "listAreas"
-  | "monthlyCounts"
-  | "monthlyCountsWithin"
-  | "registrations"
-  | "user"
-  | "users"
-  | "saveUser"
-  | "organisations"
-  | "saveOrganisation"
-  | "protectionLedger"
-  | "addToProtectionLedger"
->;
+/** The store the web app reads and writes (pages, beheer, API). */
+export type PageStore = Store;
 
 export interface AppDeps {
   store: PageStore;

@@ -11,8 +11,21 @@ import { Layout, type LayoutAccount } from "../render/layout.tsx";
 import { type MonthlyFiguresProps, MonthlyFiguresView } from "../render/monthly-figures.tsx";
 import type { Session } from "./middleware/session/session-store.ts";
 
+export interface PageOptions {
+  /** Scripts (paths under /static/) the page enhances itself with, loaded deferred in order. */
+  scripts?: readonly string[];
+  /** Extra stylesheets (paths under /static/), after the site's own. */
+  stylesheets?: readonly string[];
+}
+
 /** Sends a full page; pages with figures are not stored in shared caches or on disk. */
-export function sendPage(c: Context, title: string, body: Child, status: ContentfulStatusCode = 200) {
+export function sendPage(
+  c: Context,
+  title: string,
+  body: Child,
+  status: ContentfulStatusCode = 200,
+  opts: PageOptions = {},
+) {
   c.header("Cache-Control", "no-store");
   const session = c.get("session") as Session | undefined;
   const account: LayoutAccount | undefined = session?.userId
@@ -20,7 +33,7 @@ export function sendPage(c: Context, title: string, body: Child, status: Content
     : undefined;
   return c.html(
     html`<!doctype html>${(
-      <Layout title={title} account={account}>
+      <Layout title={title} account={account} scripts={opts.scripts} stylesheets={opts.stylesheets}>
         {body}
       </Layout>
     )}`,
