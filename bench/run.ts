@@ -1,12 +1,14 @@
 // `npm run bench`: the benchmarks, each writing its own section of docs/BENCHMARKS.md.
-// Options: --onderdelen ingest,analyse,verstrekking,producten,batch,web  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
+// Options: --onderdelen ingest,analyse,verstrekking,producten,batch,web,trends,kaart  --stappen 1000000,2000000,5000000,10000000  --herhalingen 200
 
 import { runAnalysisBench } from "./analysis.ts";
 import { runBatchBench } from "./batch.ts";
 import { writeSection } from "./bench-doc.ts";
 import { runDisclosureBench } from "./disclosure.ts";
 import { runIngestBench } from "./ingest.ts";
+import { runMapBench } from "./map.ts";
 import { runProductsBench } from "./products.ts";
+import { runTrendsBench } from "./trends.ts";
 import { runWebBench } from "./web.ts";
 
 const arg = (name: string, fallback: string) => {
@@ -38,6 +40,16 @@ if (parts.includes("batch")) {
 if (parts.includes("web")) {
   const md = await runWebBench();
   writeSection("web", md);
+  process.stdout.write(`${md}\n`);
+}
+if (parts.includes("trends")) {
+  const md = await runTrendsBench();
+  writeSection("trends", md);
+  process.stdout.write(`${md}\n`);
+}
+if (parts.includes("kaart")) {
+  const md = await runMapBench();
+  writeSection("kaart", md);
   process.stdout.write(`${md}\n`);
 }
 if (parts.includes("ingest")) {

@@ -1,8 +1,9 @@
 // `driehoek start` (the demo: `npm start`) and `driehoek serve [--inbox DIR]`.
 
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, openSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
+import pino from "pino";
 import { loadExistingKey, loadOrCreateKey } from "../disclosure/keys.ts";
 import { verifyRegister } from "../disclosure/register/verify-register.ts";
 import { keysDir, openStoreGate, registerPath } from "../disclosure/store-gate.ts";
@@ -10,6 +11,7 @@ import { loadProtectionRules } from "../disclosure/table-protection/protection-r
 import { warmProtection } from "../disclosure/table-protection/warm-protection.ts";
 import { lastCompleteMonth } from "../domain/time.ts";
 import { watchInbox } from "../ingest/inbox.ts";
+import { parseBasemap } from "../render/map/basemap.ts";
 import { DEFAULT_CHROMIUM, openPdfPrinter, type PdfPrinter } from "../render/pdf/print-pdf.ts";
 import { createApp } from "../server/app.ts";
 import { createOidcLogin, oidcSettingsFromEnv } from "../server/auth/oidc-login.ts";
@@ -38,14 +40,23 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
         return printer;
       }
     : undefined;
+  // One line per request: DRIEHOEK_LOG names the file ("-": standard output); default next to the
+  // database, so the demo's console keeps showing only what a person needs.
+  const logTo = fx.env.DRIEHOEK_LOG ?? join(dirname(dbPath), "verzoeken.log");
+  // Opened here, so the log is ready at once (pino flushes it at exit, even after a failed start).
+  if (logTo !== "-") mkdirSync(dirname(logTo), { recursive: true });
+  const logFile = pino.destination({ dest: logTo === "-" ? 1 : openSync(logTo, "a"), sync: false });
+  const logger = pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime }, logFile);
   const app = createApp({
     store,
     now: fx.now,
+    logger,
     gate: access.gate,
     registry: access.registry,
     secureCookies: fx.env.DRIEHOEK_HTTPS === "1",
     publicOrigin: fx.env.DRIEHOEK_URL ? new URL(fx.env.DRIEHOEK_URL).origin : undefined,
     trustProxy: fx.env.DRIEHOEK_PROXY === "1",
+    basemap: fx.env.DRIEHOEK_BASISKAART ? parseBasemap(fx.env.DRIEHOEK_BASISKAART).template : undefined,
     oidc: oidcSettings ? createOidcLogin(oidcSettings) : undefined,
     apiTokenKey: loadOrCreateKey(keysDir(dbPath, fx.env), "api-token"),
     products: { store, pdf, recordKey: loadOrCreateKey(keysDir(dbPath, fx.env), "pseudoniem") },
@@ -71,6 +82,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
   }
   const url = server.url.replace("127.0.0.1", "localhost");
   fx.stdout(`driehoek draait op ${url}\n`);
+  if (logTo !== "-") fx.stdout(`Verzoeken worden gelogd in ${logTo}.\n`);
   if (hostname === "127.0.0.1") fx.stdout("Alleen bereikbaar vanaf deze computer.\n");
   // Table protection for recipients outside the police (a gemeente's), made ahead of the first visitor.
   let stopping = false;
@@ -114,6 +126,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
       await (await printer)?.close();
       await access.close();
       await store.close();
+      logFile.flushSync();
       resolve();
     };
     process.on("SIGINT", stop);

@@ -90,12 +90,17 @@ describe("driehoek start (npm start)", () => {
       const web = new TestBrowser((path, init) => fetch(`${first.url}${path}`, init));
       assert.equal((await web.login(mayor, password)).status, 303);
       assert.equal((await web.choosePurpose("openbare-orde")).status, 303);
-      const home = await (await web.request("/")).text();
-      const own = [...home.matchAll(/href="(\/gemeenten\/GM\d{4}\/maandcijfers)">([^<]+)</g)].find(
+      const list = await (await web.request("/gemeenten")).text();
+      const own = [...list.matchAll(/href="(\/gemeenten\/GM\d{4}\/maandcijfers)">([^<]+)</g)].find(
         (m) => `burgemeester.${slug(m[2] ?? "")}` === mayor,
       );
       const link = own?.[1];
-      assert.ok(link, "de startpagina linkt naar de maandcijfers van de eigen gemeente");
+      assert.ok(link, "de lijst met gemeenten linkt naar de maandcijfers van de eigen gemeente");
+      // Mijn beeld, the home page, is about the own gemeente and links to the same figures.
+      const home = await (await web.request("/")).text();
+      assert.match(home, /<h1 class="utrecht-heading-1">Mijn beeld<\/h1>/);
+      assert.match(home, new RegExp(`<h2 class="utrecht-heading-2" id="gemeente-0">${own?.[2]}</h2>`));
+      assert.ok(home.includes(`href="${link}"`), "Mijn beeld linkt naar de maandcijfers");
       const page = await web.request(link);
       assert.equal(page.status, 200);
       const html = await page.text();

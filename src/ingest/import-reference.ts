@@ -19,6 +19,20 @@ export interface ImportResult {
   problems: string[];
 }
 
+/**
+ * Optional progress of an import: "gelezen" once the file is read and checked (rows: the usable
+ * rows found), "opgeslagen" once they are in the store (rows: the number loaded).
+ */
+export type ImportProgress = (p: { stage: "gelezen" | "opgeslagen"; rows: number }) => void;
+
+/** Reports the rows read, stores them, and reports the rows stored. */
+async function stored(rows: number, save: () => Promise<number>, onProgress?: ImportProgress) {
+  onProgress?.({ stage: "gelezen", rows });
+  const loaded = await save();
+  onProgress?.({ stage: "opgeslagen", rows: loaded });
+  return loaded;
+}
+
 async function readText(path: string): Promise<string> {
   let bytes: Buffer;
   try {
@@ -33,20 +47,26 @@ async function readText(path: string): Promise<string> {
 const describe = (p: { line: number; field: string | null; reason: string }) =>
   `regel ${p.line}${p.field ? `, veld ${p.field}` : ""}: ${p.reason}`;
 
-export async function importClassificationFile(store: Store, path: string): Promise<ImportResult> {
+export async function importClassificationFile(
+  store: Store,
+  path: string,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
   const { rows, problems } = parseClassification(await readText(path), path);
   if (rows.length === 0) throw new InputError("het bestand bevat geen bruikbare classificatieregels", path);
-  return { loaded: await store.importClassification(rows), problems: problems.map(describe) };
+  const loaded = await stored(rows.length, () => store.importClassification(rows), onProgress);
+  return { loaded, problems: problems.map(describe) };
 }
 
 export async function importAreasFile(
   store: Store,
   path: string,
   opts: { level: AreaLevel; year: number; codeProperty?: string; nameProperty?: string },
+  onProgress?: ImportProgress,
 ): Promise<ImportResult> {
   const { areas, problems } = parseAreasGeoJson(await readText(path), path, opts);
   return {
-    loaded: await store.importAreas(areas),
+    loaded: await stored(areas.length, () => store.importAreas(areas), onProgress),
     problems: problems.map((p) => `object ${p.feature}: ${p.reason}`),
   };
 }
@@ -55,20 +75,32 @@ export async function importPopulationFile(
   store: Store,
   path: string,
   opts: { year: number; codeColumn?: string; valueColumn?: string },
+  onProgress?: ImportProgress,
 ): Promise<ImportResult> {
   const { rows, problems } = parsePopulation(await readText(path), path, opts.year, opts);
   if (rows.length === 0) throw new InputError("het bestand bevat geen bruikbare inwoneraantallen", path);
-  return { loaded: await store.importPopulation(rows), problems: problems.map(describe) };
+  const loaded = await stored(rows.length, () => store.importPopulation(rows), onProgress);
+  return { loaded, problems: problems.map(describe) };
 }
 
-export async function importIndelingFile(store: Store, path: string, year: number): Promise<ImportResult> {
+export async function importIndelingFile(
+  store: Store,
+  path: string,
+  year: number,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
   const { rows, problems } = parseIndeling(await readText(path), path);
   if (rows.length === 0) throw new InputError("het bestand bevat geen bruikbare regels", path);
-  return { loaded: await store.importIndeling(rows, year), problems: problems.map(describe) };
+  const loaded = await stored(rows.length, () => store.importIndeling(rows, year), onProgress);
+  return { loaded, problems: problems.map(describe) };
 }
 
 /** Address points: CSV with columns postcode, huisnummer, x, y (RD metres). */
-export async function importAddressesFile(store: Store, path: string): Promise<ImportResult> {
+export async function importAddressesFile(
+  store: Store,
+  path: string,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
   const csv = parseCsvText(await readText(path), path);
   const col = (name: string) => {
     const i = csv.header.findIndex((h) => h.trim().toLowerCase() === name);
@@ -90,5 +122,5 @@ export async function importAddressesFile(store: Store, path: string): Promise<I
       problems.push(`regel ${r.line}, veld x/y: geen getal`);
     else rows.push({ postcode: postcode.postcode, houseNumber, x, y });
   }
-  return { loaded: await store.importAddresses(rows), problems };
+  return { loaded: await stored(rows.length, () => store.importAddresses(rows), onProgress), problems };
 }

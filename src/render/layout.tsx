@@ -28,10 +28,12 @@ export interface LayoutProps {
   scripts?: readonly string[];
   /** Extra stylesheets after the site's own. */
   stylesheets?: readonly string[];
+  /** The main menu, with the current page's item marked. */
+  nav?: { items: readonly { href: string; label: string }[]; current?: string };
   children?: Child;
 }
 
-export function Layout({ title, account, scripts = [], stylesheets = [], children }: LayoutProps) {
+export function Layout({ title, account, scripts = [], stylesheets = [], nav, children }: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-root">
       <head>
@@ -79,6 +81,23 @@ export function Layout({ title, account, scripts = [], stylesheets = [], childre
             )}
           </div>
         </header>
+        {nav && nav.items.length > 0 && (
+          <nav class="dh-nav" aria-label="Hoofdmenu">
+            <ul class="dh-nav__list">
+              {nav.items.map((i) => (
+                <li>
+                  <a
+                    class="utrecht-link utrecht-link--html-a dh-nav__link"
+                    href={i.href}
+                    aria-current={i.href === nav.current ? "page" : undefined}
+                  >
+                    {i.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <main id="inhoud" class="utrecht-page-content dh-container" tabindex={-1}>
           {children}
         </main>

@@ -25,15 +25,21 @@ import type { OidcLogin } from "./auth/oidc-login.ts";
 import { type AuthVariables, requireLogin } from "./middleware/authentication/authentication.ts";
 import { csrfProtection } from "./middleware/csrf/csrf.ts";
 import { requirePurpose } from "./middleware/purpose/purpose.ts";
+import { type RequestLogOptions, requestLog } from "./middleware/request-log/request-log.ts";
 import { session } from "./middleware/session/session.ts";
 import { createSessionStore, type SessionStore } from "./middleware/session/session-store.ts";
 import { parseMonthParam } from "./month-param.ts";
+import { mainMenu } from "./navigation.ts";
 import { errorPage, homePage, monthlyFiguresHref, monthlyFiguresPage } from "./pages.tsx";
 import { registerAccessRoutes } from "./routes/access-routes.tsx";
 import { apiRoutes } from "./routes/api-routes.ts";
+import { registerBeheerDataRoutes, withUploadLimit } from "./routes/beheer-data-routes.tsx";
 import { registerBeheerRoutes, registerOrganisationRoutes } from "./routes/beheer-routes.tsx";
 import { type FgRouteDeps, registerFgRoutes } from "./routes/fg-routes.tsx";
+import { registerHomeRoutes } from "./routes/home-routes.tsx";
+import { registerMapRoutes } from "./routes/map-routes.tsx";
 import { type ProductRouteDeps, registerProductRoutes } from "./routes/product-routes.tsx";
+import { registerTrendRoutes } from "./routes/trend-routes.tsx";
 import { securityHeaders } from "./security-headers.ts";
 import { registerStatic } from "./static.ts";
 
@@ -66,6 +72,10 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The product catalog's pages and downloads (src/server/routes/product-routes.tsx). */
   products?: ProductRouteDeps["products"];
+  /** One log line per request (src/server/middleware/request-log); none: no request log. */
+  logger?: RequestLogOptions["logger"];
+  /** Tile URL template of a raster background map for the Kaart (DRIEHOEK_BASISKAART); none: no background. */
+  basemap?: string;
 }
 
 type Env = { Variables: AuthVariables };
@@ -130,6 +140,7 @@ async function findGemeente(deps: AppDeps, c: Context<Env>, code: string): Promi
 
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
+  if (deps.logger) app.use("*", requestLog({ logger: deps.logger }));
   app.use("*", securityHeaders());
 
   app.get("/health", (c) => c.json({ status: "ok" }));
@@ -139,7 +150,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const sessions = deps.sessions ?? createSessionStore({ now: deps.now });
   // Forms are small; a large body is refused before anything reads it.
-  app.use("*", bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Dit formulier is te groot.", 413) }));
+  // (The beheerder's file uploads have a limit of their own: withUploadLimit.)
+  app.use(
+    "*",
+    withUploadLimit(
+      bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Dit formulier is te groot.", 413) }),
+    ),
+  );
   app.use("*", session({ store: sessions, secure: deps.secureCookies ?? false }));
   app.use("*", csrfProtection({ publicOrigin: deps.publicOrigin }));
   app.use(
@@ -150,16 +167,24 @@ export function createApp(deps: AppDeps): Hono<Env> {
       now: deps.now,
     }),
   );
+  // The main menu of the logged-in user's roles, for the page layout (src/server/pages.tsx).
+  app.use("*", mainMenu({ products: deps.products !== undefined }));
   app.use("*", requirePurpose({ exempt: [...PUBLIC_PATHS, "/uitloggen", "/fg/", "/beheer/"] }));
   registerAccessRoutes(app, deps);
   registerFgRoutes(app, deps);
   registerBeheerRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
+  registerBeheerDataRoutes(app, deps);
   if (deps.products) registerProductRoutes(app, { ...deps, products: deps.products });
+  registerTrendRoutes(app, deps);
+  registerMapRoutes(app, deps);
 
-  app.get("/", async (c) =>
-    homePage(c, { ...(await newestGemeenten(deps, c)), products: deps.products !== undefined }),
-  );
+  // Mijn beeld needs the product engine; without it (tests of other pages) "/" lists the gemeenten.
+  if (deps.products) registerHomeRoutes(app, { ...deps, ...deps.products, store: deps.store });
+  const gemeentenList = async (c: Context<Env>) =>
+    homePage(c, { ...(await newestGemeenten(deps, c)), products: deps.products !== undefined });
+  app.get("/gemeenten", gemeentenList);
+  if (!deps.products) app.get("/", gemeentenList);
 
   app.get("/gemeenten/:code/maandcijfers", async (c) => {
     const code = c.req.param("code");

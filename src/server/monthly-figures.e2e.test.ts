@@ -124,7 +124,7 @@ describe("monthly figures in the browser", {
   it("can be used with the keyboard: skip link, month picker, previous and next month", async () => {
     await page.goto(`${server.url}${path}`);
     const seen: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 16; i++) {
       await page.keyboard.press("Tab");
       seen.push(await focused(page));
     }

@@ -10,6 +10,7 @@ import { monthLabelNl } from "../domain/time.ts";
 import { Layout, type LayoutAccount } from "../render/layout.tsx";
 import { type MonthlyFiguresProps, MonthlyFiguresView } from "../render/monthly-figures.tsx";
 import type { Session } from "./middleware/session/session-store.ts";
+import { currentItem, type NavItem } from "./navigation.ts";
 
 export interface PageOptions {
   /** Scripts (paths under /static/) the page enhances itself with, loaded deferred in order. */
@@ -28,12 +29,19 @@ export function sendPage(
 ) {
   c.header("Cache-Control", "no-store");
   const session = c.get("session") as Session | undefined;
+  const items = session?.userId ? (c.get("nav") as NavItem[] | undefined) : undefined;
   const account: LayoutAccount | undefined = session?.userId
     ? { user: session.userId, purpose: session.purpose, csrf: session.csrf }
     : undefined;
   return c.html(
     html`<!doctype html>${(
-      <Layout title={title} account={account} scripts={opts.scripts} stylesheets={opts.stylesheets}>
+      <Layout
+        title={title}
+        account={account}
+        scripts={opts.scripts}
+        stylesheets={opts.stylesheets}
+        nav={items && { items, current: currentItem(items, c.req.path)?.href }}
+      >
         {body}
       </Layout>
     )}`,
@@ -103,7 +111,7 @@ export function ErrorPage({ heading, message, link }: ErrorPageProps) {
       <h1 class="utrecht-heading-1">{heading}</h1>
       <p class="utrecht-paragraph">{message}</p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link utrecht-link--html-a" href={link?.href ?? "/"}>
+        <a class="utrecht-link utrecht-link--html-a" href={link?.href ?? "/gemeenten"}>
           {link?.label ?? "Naar de lijst met gemeenten"}
         </a>
       </p>

@@ -1,20 +1,43 @@
 // Security headers on every response: a Content-Security-Policy without inline scripts or inline
-// styles, no framing, no MIME sniffing and no referrer to other sites.
+// styles, no framing, no MIME sniffing and no referrer to other sites. A route may add one named
+// origin for images and fetches (the Kaart's configured background map, `allowInCsp`); nothing else
+// can widen the policy.
 
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  // The Utrecht CSS draws a few icons as data: SVG images.
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+/** Origins a response adds to the policy (only https origins, no paths or wildcards). */
+export interface CspAdditions {
+  /** Extra origins for fetch/XHR (connect-src) and images (img-src), e.g. map tiles. */
+  tiles?: readonly string[];
+}
+
+const ORIGIN = /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+/** The policy, with the additions (each checked to be a plain https origin). */
+export function contentSecurityPolicy(add: CspAdditions = {}): string {
+  const tiles = [...new Set(add.tiles ?? [])];
+  for (const o of tiles)
+    if (!ORIGIN.test(o)) throw new RangeError(`geen geldige https-origin voor de CSP: ${o}`);
+  const extra = tiles.map((o) => ` ${o}`).join("");
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    // The Utrecht CSS draws a few icons as data: SVG images.
+    `img-src 'self' data:${extra}`,
+    "font-src 'self'",
+    // The map's data (/kaart/gegevens) and, when configured, the background map's tiles.
+    `connect-src 'self'${extra}`,
+    // maplibre-gl's worker is a file of its own (/static/maplibre-gl-worker.js), no blob: workers.
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -26,9 +49,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+const ADDITIONS = "cspAdditions";
+
+/** Lets this response's policy allow `add` as well (checked when the headers are set). */
+export function allowInCsp(c: Context, add: CspAdditions): void {
+  c.set(ADDITIONS as never, add as never);
+}
+
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    const add = c.get(ADDITIONS as never) as CspAdditions | undefined;
+    if (add) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy(add));
   };
 }

@@ -216,4 +216,14 @@ export const MIGRATIONS: Migration[] = [
 )`,
     ],
   },
+  {
+    version: 6,
+    description: "when each user last opened Mijn beeld, so it can show what changed since",
+    statements: [
+      `CREATE TABLE user_visit (
+  user_id VARCHAR PRIMARY KEY,
+  visited_at TIMESTAMP NOT NULL
+)`,
+    ],
+  },
 ];

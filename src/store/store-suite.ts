@@ -854,6 +854,17 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.documents("onbekend"), []);
     });
 
+    it("remembers each user's last visit, returning the one before", async () => {
+      const first = new Date("2026-03-02T07:15:30.250Z");
+      const second = new Date("2026-03-03T18:00:00.000Z");
+      assert.equal(await store.recordVisit("burgemeester.a", first), null);
+      assert.equal(await store.recordVisit("wethouder.b", second), null);
+      assert.equal((await store.recordVisit("burgemeester.a", second))?.toISOString(), first.toISOString());
+      const third = new Date("2026-03-04T06:00:00.000Z");
+      assert.equal((await store.recordVisit("burgemeester.a", third))?.toISOString(), second.toISOString());
+      assert.equal((await store.recordVisit("wethouder.b", third))?.toISOString(), second.toISOString());
+    });
+
     it("keeps the head of the disclosure register", async () => {
       assert.equal(await store.registerHead(), null);
       await store.saveRegisterHead({ seq: 3, hash: "ab".repeat(32) }, new Date());

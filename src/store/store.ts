@@ -158,6 +158,11 @@ export interface Store {
   saveUser(user: UserAccount): Promise<void>;
   user(id: string): Promise<UserAccount | undefined>;
   users(): Promise<UserAccount[]>;
+  /**
+   * Records that the user opens Mijn beeld now; returns the visit before this one (null for the
+   * first), so the page can show what changed since.
+   */
+  recordVisit(userId: string, at: Date): Promise<Date | null>;
 
   // Documents people write, versioned: saving never changes an earlier version.
   /** Saves a new version; returns it (version = the previous one + 1). */

@@ -78,6 +78,18 @@ const partsHash = frozenMemo((parts: Breakdown["parts"]) => {
   return hash.digest("hex");
 });
 
+/** Hash of a ledger, in any order (the store's ledgers are frozen, so each is hashed once). */
+const ledgerHash = frozenMemo((ledger: readonly LedgerInterval[]) =>
+  createHash("sha256")
+    .update(
+      ledger
+        .map((x) => `${x.series}|${x.from}|${x.to}`)
+        .sort()
+        .join(";"),
+    )
+    .digest("hex"),
+);
+
 const cache = new Map<string, FamilyDecision>();
 const CACHE_SIZE = 100;
 
@@ -91,16 +103,7 @@ export function decideAreaFamily(
   for (const b of input.breakdowns ?? []) hash.update(`|${b.parent}@${b.name}|${partsHash(b.parts)}`);
   for (const rows of [input.rows, input.wijken, input.buurten]) hash.update(`|${rowsHash(rows)}`);
   const base = hash.digest("hex");
-  const keyFor = (ledger: readonly LedgerInterval[]) =>
-    createHash("sha256")
-      .update(base)
-      .update(
-        ledger
-          .map((x) => `${x.series}|${x.from}|${x.to}`)
-          .sort()
-          .join(";"),
-      )
-      .digest("hex");
+  const keyFor = (ledger: readonly LedgerInterval[]) => `${base}|${ledgerHash(ledger)}`;
   const key = keyFor(opts.published ?? []);
   const hit = cache.get(key);
   if (hit) return hit;

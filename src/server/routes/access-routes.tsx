@@ -410,8 +410,8 @@ function purposePage(c: Context, p: PurposeProps, status: 200 | 400 = 200) {
             )}
             {p.roles.includes("beheerder") && (
               <li class="utrecht-link-list__item">
-                <a class="utrecht-link utrecht-link--html-a" href="/beheer/gebruikers">
-                  Naar de gebruikers en organisaties
+                <a class="utrecht-link utrecht-link--html-a" href="/beheer/">
+                  Naar het beheer: gebruikers, afspraken, leveringen en gegevens laden
                 </a>
               </li>
             )}
@@ -426,7 +426,7 @@ function purposePage(c: Context, p: PurposeProps, status: 200 | 400 = 200) {
             {p.purposes.map((purpose) => (
               <div class="utrecht-form-field utrecht-form-field--radio">
                 <input
-                  class="utrecht-radio-button"
+                  class="utrecht-radio-button utrecht-radio-button--html-input"
                   type="radio"
                   id={`doel-${purpose.id}`}
                   name="doel"

@@ -245,6 +245,10 @@ function BeheerHeading({
         <a class="utrecht-link utrecht-link--html-a" href={other[0]}>
           {other[1]}
         </a>
+        {" · "}
+        <a class="utrecht-link utrecht-link--html-a" href="/beheer/">
+          Naar het beheeroverzicht: afspraken, leveringen en importeren
+        </a>
       </p>
       <Alert error={error} />
     </>

@@ -5,31 +5,16 @@
 // Skipped when /usr/bin/chromium is missing (scripts/test.js installs it).
 
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from "../../render/pdf/print-pdf.ts";
+import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
 import { TEST_PASSWORD } from "../test-access.ts";
+import { launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core's serious and critical violations on the page, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(`${AXE}\n;0`);
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })`,
-  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
-
 describe("product pages in the browser", {
-  skip: existsSync(DEFAULT_CHROMIUM) ? false : `${DEFAULT_CHROMIUM} ontbreekt`,
+  skip: NEEDS_CHROMIUM,
 }, () => {
   let w: ProductTestApp;
   let t: ProductTestApp["t"];
@@ -43,11 +28,7 @@ describe("product pages in the browser", {
     t = w.t;
     const app = w.app;
     server = await startServer(app, { port: 0 });
-    browser = await chromium.launch({
-      executablePath: DEFAULT_CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-    });
+    browser = await launchTestBrowser();
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,

@@ -1103,6 +1103,18 @@ export class DuckDbStore implements Store {
     return (await this.query("SELECT * FROM user_account ORDER BY id")).map(toUser);
   }
 
+  recordVisit(userId: string, at: Date): Promise<Date | null> {
+    return this.exclusive(async () => {
+      const [row] = await this.query("SELECT visited_at FROM user_visit WHERE user_id = ?", [userId]);
+      await this.conn.run(
+        `INSERT INTO user_visit VALUES (?, ?::TIMESTAMP)
+         ON CONFLICT (user_id) DO UPDATE SET visited_at = excluded.visited_at`,
+        [userId, sqlTimestamp(at)],
+      );
+      return row ? utcDate(row.visited_at) : null;
+    });
+  }
+
   purgeExpired(cutoffs: { registrationsBefore?: Date; historyBefore?: Date; quarantineBefore?: Date }) {
     return this.exclusive(() =>
       this.transaction(async () => {

@@ -17,6 +17,11 @@ export interface Session {
   purpose: string | null;
   /** A login through the identity provider in progress (state, nonce, PKCE verifier). */
   oidc: { state: string; nonce: string; verifier: string; back: string } | null;
+  /**
+   * The user's visit to Mijn beeld before this session (null: the first ever), looked up and
+   * replaced by this session's on its first view of Mijn beeld; undefined until then.
+   */
+  previousVisit?: Date | null;
   readonly createdAt: number;
   lastSeenAt: number;
 }

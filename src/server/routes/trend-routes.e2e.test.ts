@@ -1,0 +1,139 @@
+// Browser test: the trends page in Debian's Chromium (headless) through playwright-core, on the
+// fixed product demo served on a random port: log in, reach /trends with the keyboard, change the
+// type with the keyboard and see htmx swap the results and the address follow, scan the page with
+// axe-core (no serious or critical violations) and check that the CSP blocked nothing (htmx adds
+// no inline style). Screenshots go to test-output/trends-*.png for review.
+// Skipped when /usr/bin/chromium is missing (scripts/test.js installs it).
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { type RunningServer, startServer } from "../serve.ts";
+import { TEST_PASSWORD } from "../test-access.ts";
+import { launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
+
+describe("the trends page in the browser", {
+  skip: NEEDS_CHROMIUM,
+}, () => {
+  let w: ProductTestApp;
+  let t: ProductTestApp["t"];
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const cspErrors: string[] = [];
+
+  before(async () => {
+    w = await openProductTestApp({ passwords: ["burgemeester"] });
+    t = w.t;
+    server = await startServer(w.app, { port: 0 });
+    browser = await launchTestBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on("console", (msg) => {
+      if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
+    });
+    // Log in and choose the purpose with the keyboard.
+    await page.goto(`${server.url}/trends`);
+    assert.match(page.url(), /\/inloggen\?terug=/);
+    await page.waitForFunction(() => document.activeElement?.id === "gebruiker");
+    await page.keyboard.type(t.userFor("burgemeester"));
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(TEST_PASSWORD);
+    await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
+    await page.getByLabel("Handhaving van de openbare orde").check();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === "/trends"),
+      page.getByRole("button", { name: "Doel kiezen" }).press("Enter"),
+    ]);
+    mkdirSync("test-output", { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await w?.close();
+  });
+
+  it("changes the type with the keyboard: htmx swaps the results and the address follows", async () => {
+    await page.goto(`${server.url}/trends`);
+    assert.match((await page.locator("h1").textContent()) ?? "", /Trends/);
+    assert.match((await page.locator("#trend-resultaten h2").textContent()) ?? "", /^Alle soorten in /);
+    // htmx is loaded and did not add its indicator <style> (the CSP would block it anyway).
+    await page.waitForFunction(() => "htmx" in window);
+    assert.equal(await page.locator("head style").count(), 0);
+    await page.screenshot({ path: "test-output/trends-alle-soorten.png", fullPage: false });
+
+    // Tab to the type select (the first field of the form).
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.id === "trend-soort");
+    }
+    assert.ok(reached, "the type select is reachable with Tab");
+    const loadsBefore = await page.evaluate(() => performance.getEntriesByType("navigation").length);
+    const marker = await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      return true;
+    });
+    assert.ok(marker);
+    // The first option is "all types"; one step down is the first type. A closed select changes
+    // at once on an arrow key, which fires "change": htmx asks for the results.
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().includes("/trends?") && r.request().headers()["hx-request"] === "true",
+      ),
+      page.keyboard.press("ArrowDown"),
+    ]);
+    assert.equal(response.status(), 200);
+    const chosen = await page.locator("#trend-soort").inputValue();
+    assert.notEqual(chosen, "");
+    await page.waitForFunction(
+      () => !/^Alle soorten/.test(document.querySelector("#trend-resultaten h2")?.textContent ?? ""),
+    );
+    assert.match(page.url(), new RegExp(`[?&]soort=${chosen.replace(/\./g, "\\.")}(&|$)`));
+    // The page itself was not reloaded: htmx swapped the results section only.
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+      true,
+    );
+    assert.equal(await page.evaluate(() => performance.getEntriesByType("navigation").length), loadsBefore);
+    assert.equal(await page.locator("#trend-resultaten").count(), 1);
+    assert.equal(await page.locator("head style").count(), 0);
+    await page.screenshot({ path: "test-output/trends-soort.png", fullPage: true });
+  });
+
+  it("works without JavaScript: the form submits as a GET to the same page", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    try {
+      const p = await context.newPage();
+      await p.goto(`${server.url}/trends`);
+      await p.locator("#trend-soort").selectOption("1.1.1");
+      await Promise.all([p.waitForURL(/soort=1\.1\.1/), p.getByRole("button", { name: "Toon" }).click()]);
+      assert.match(
+        (await p.locator("#trend-resultaten h2").textContent()) ?? "",
+        /^Diefstal\/inbraak woning in /,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("has no serious or critical accessibility violations (axe-core), and no CSP violations", async () => {
+    for (const path of [
+      "/trends",
+      `/trends?soort=1.1.1&van=2025-01&tot=2026-10`,
+      "/trends?van=2026-05&tot=2026-01",
+    ]) {
+      const res = await page.goto(`${server.url}${path}`);
+      assert.ok(res?.status() === 200 || res?.status() === 400, path);
+      await page.waitForFunction(() => "htmx" in window);
+      assert.deepEqual(await seriousViolations(page), [], path);
+    }
+    await page.screenshot({ path: "test-output/trends-fout.png", fullPage: false });
+    assert.deepEqual(cspErrors, []);
+  });
+});

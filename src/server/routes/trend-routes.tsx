@@ -1,0 +1,199 @@
+// The trends explorer (GET /trends?gebied=…&soort=…&van=YYYY-MM&tot=YYYY-MM&vergelijk=…): one type
+// (or all) in one gemeente over a period of months, with the change against a year earlier or the
+// 5-year average and its test, the trend, the pattern through the year, unusual months and similar
+// gemeenten. A GET form that works without JavaScript; htmx swaps only the results section and
+// puts the query in the address bar.
+//
+// The data: one read through the gate as the logged-in user for the session's purpose (one
+// register entry per page), protected exactly like the monthly figures page (protectCounts over the
+// gemeente's whole history); other gemeenten only as rounded open data (trend-data.ts). Area names
+// and the classification are public reference data, read directly like the product pages do.
+
+import type { Context, Hono } from "hono";
+import { html } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Gate } from "../../disclosure/disclosure-gate.ts";
+import { AREA_LEVEL_LABELS } from "../../domain/area.ts";
+import { AccessDenied } from "../../domain/errors.ts";
+import { inpPath } from "../../domain/inp-tree.ts";
+import { addMonths, lastCompleteMonth } from "../../domain/time.ts";
+import { findArea } from "../../products/run-product.ts";
+import { monthParam } from "../../render/format-nl.ts";
+import {
+  ErrorSummary,
+  Refusal,
+  ResultsSection,
+  TrendResults,
+  TrendsPage,
+  type TypeOption,
+} from "../../render/trends/trends-view.tsx";
+import type { Store } from "../../store/store.ts";
+import type { AuthVariables } from "../middleware/authentication/authentication.ts";
+import type { Session } from "../middleware/session/session-store.ts";
+import { sendPage } from "../pages.tsx";
+import { loadTrendData, protectTrendData, type TrendData, type TrendStore } from "../trends/trend-data.ts";
+import { buildTrendModel, peersYear } from "../trends/trend-model.ts";
+import {
+  FIELD_LABELS,
+  type FieldError,
+  parseTrendParams,
+  type TrendFormValues,
+} from "../trends/trend-params.ts";
+
+export interface TrendRouteDeps {
+  store: TrendStore & Pick<Store, "classification">;
+  gate: Gate;
+  now: () => Date;
+}
+
+type Env = { Variables: AuthVariables };
+
+const TITLE = "Trends";
+const SCRIPTS = ["/static/htmx.min.js"];
+
+/** The gemeente(n) of the user's organisation, as a starting point for the area field. */
+function ownArea(c: Context<Env>): string {
+  return c.get("requester")?.organisation?.authority[0] ?? "";
+}
+
+/** How long the list of types is kept before the classification is read again. */
+const TYPES_TTL_MS = 60_000;
+const typesCache = new WeakMap<object, { at: number; types: Promise<TypeOption[]> }>();
+
+/** The types (see readTypeOptions), read at most once a minute per store: every page shows them. */
+function typeOptions(store: Pick<Store, "classification">): Promise<TypeOption[]> {
+  const hit = typesCache.get(store);
+  const now = performance.now();
+  if (hit && now - hit.at < TYPES_TTL_MS) return hit.types;
+  const types = readTypeOptions(store);
+  typesCache.set(store, { at: now, types });
+  types.catch(() => typesCache.delete(store));
+  return types;
+}
+
+/** The INP types in the store's classification, in tree order, with their level-1 group. */
+async function readTypeOptions(store: Pick<Store, "classification">): Promise<TypeOption[]> {
+  const codes = new Set((await store.classification()).map((r) => r.inpCode.trim()));
+  const out: TypeOption[] = [];
+  for (const code of codes) {
+    const path = inpPath(code);
+    if (path) out.push({ code, label: path.l3.label, group: path.l1.label });
+  }
+  const key = (c: string) =>
+    c
+      .split(".")
+      .map((x) => x.padStart(3, "0"))
+      .join(".");
+  return out.sort((a, b) => key(a.code).localeCompare(key(b.code)));
+}
+
+/** Only the results section, for htmx; like a page, not stored in caches. */
+function sendFragment(c: Context<Env>, body: Child, status: ContentfulStatusCode) {
+  c.header("Cache-Control", "no-store");
+  c.header("Vary", "HX-Request");
+  return c.html(html`${body}`, status);
+}
+
+/** Months from `from` to `to` (yyyymm), both included. */
+function monthsBetween(from: number, to: number): number {
+  let n = 0;
+  for (let m = from; m <= to; m = addMonths(m, 1)) n++;
+  return n;
+}
+
+export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void {
+  app.get("/trends", async (c) => {
+    const latest = lastCompleteMonth(deps.now());
+    const types = await typeOptions(deps.store);
+    const parsed = parseTrendParams(c.req.query(), {
+      latest,
+      ownArea: ownArea(c),
+      types: new Set(types.map((t) => t.code)),
+    });
+    const page = (
+      values: TrendFormValues,
+      results: Child,
+      status: ContentfulStatusCode,
+      errors?: FieldError[],
+    ) =>
+      // htmx asks for the results only (it swaps the results section); a history restore wants all.
+      c.req.header("HX-Request") === "true" && c.req.header("HX-History-Restore-Request") !== "true"
+        ? sendFragment(c, <ResultsSection>{results}</ResultsSection>, status)
+        : sendPage(
+            c,
+            TITLE,
+            <TrendsPage form={{ values, types, max: monthParam(latest), errors }} results={results} />,
+            status,
+            {
+              scripts: SCRIPTS,
+            },
+          );
+    const invalid = (values: TrendFormValues, errors: FieldError[]) =>
+      page(values, <ErrorSummary errors={errors} />, 400, errors);
+
+    if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+    const { params, values } = parsed;
+    const area = await findArea(deps.store, params.area);
+    if (!area)
+      return invalid(values, [
+        {
+          field: "gebied",
+          message: `${FIELD_LABELS.gebied}: ${params.area} kennen we niet. Vul de code van een gemeente in, bijvoorbeeld GM0363.`,
+        },
+      ]);
+    if (area.level !== "gemeente")
+      return invalid(values, [
+        {
+          field: "gebied",
+          message: `${FIELD_LABELS.gebied}: ${area.name} is een ${AREA_LEVEL_LABELS[area.level]}. Trends zijn er voor een gemeente; vul de code van een gemeente in.`,
+        },
+      ]);
+    const type = types.find((t) => t.code === params.type) ?? { code: "", label: "Alle soorten", group: "" };
+    const year = peersYear(params.to);
+
+    let data: TrendData;
+    try {
+      const session = c.get("session") as Session | undefined;
+      ({ data } = await deps.gate.disclose(
+        {
+          requester: c.get("requester"),
+          purpose: session?.purpose ?? null,
+          what: "trends",
+          areas: [area.code],
+          period: `${monthParam(params.from)}/${monthParam(params.to)}`,
+          sensitivity: "aggregated",
+        },
+        () => loadTrendData(deps.store, area, latest, year),
+        {
+          protect: protectTrendData(deps.store, area.code, latest, params.type),
+          // The register counts the months the page shows, not the whole history.
+          count: () => monthsBetween(params.from, params.to),
+        },
+      ));
+    } catch (err) {
+      if (!(err instanceof AccessDenied)) throw err;
+      return page(
+        values,
+        <Refusal
+          heading="Geen toegang"
+          message={`${err.message} Kies zo nodig een ander doel of een andere gemeente.`}
+        />,
+        403,
+      );
+    }
+    const model = buildTrendModel({
+      area: {
+        code: area.code,
+        name: area.name,
+        population: area.population,
+        populationYear: area.populationYear,
+      },
+      type: { code: type.code, label: type.label },
+      params,
+      counts: data,
+      peers: data.peers,
+    });
+    return page(values, <TrendResults m={model} />, 200);
+  });
+}
