@@ -5,7 +5,7 @@
 
 import type { DisclosureFacts, Gate, Requester } from "../disclosure/disclosure-gate.ts";
 import type { LegalBasisRegistry } from "../disclosure/legal-bases/legal-basis-registry.ts";
-import type { AreaSummary } from "../domain/area.ts";
+import { type AreaSummary, levelOfCbsCode } from "../domain/area.ts";
 import { InputError } from "../domain/errors.ts";
 import { lastCompleteMonth } from "../domain/time.ts";
 import type { ProductDefinition, ProductStore } from "./product-definition.ts";
@@ -35,7 +35,9 @@ export async function findArea(
   store: Pick<ProductStore, "listAreas">,
   code: string,
 ): Promise<AreaSummary | undefined> {
-  const all = await store.listAreas();
+  // A CBS code says its level: read that level's list (not every buurt of the country).
+  const level = levelOfCbsCode(code);
+  const all = await store.listAreas(level ? { level } : {});
   return all.filter((a) => a.code === code).sort((a, b) => b.year - a.year)[0];
 }
 

@@ -699,16 +699,21 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         registrations: (
           await store.registrations({ area: "GM9077", level: "gemeente", fromDay: 20200101, toDay: 20241231 })
         ).length,
+        deliveries: (await store.deliveries()).filter((d) => d.source === "lezen").map((d) => d.status),
       });
-      assert.deepEqual(await reads(), { gemeente: 0, buurt: 0, registrations: 0 });
+      const statuses = (await store.deliveries()).filter((d) => d.source === "lezen").map((d) => d.status);
+      assert.deepEqual(statuses, []);
+      const withDeliveries = async (expected: object, ...status: string[]) =>
+        assert.deepEqual(await reads(), { ...expected, deliveries: [...statuses, ...status] });
+      assert.deepEqual(await reads(), { gemeente: 0, buurt: 0, registrations: 0, deliveries: [] });
       await store.loadDelivery(newDelivery({ source: "lezen" }), content([at("l1", "2021-03-01T10:00:00Z")]));
-      assert.deepEqual(await reads(), { gemeente: 1, buurt: 1, registrations: 1 });
+      await withDeliveries({ gemeente: 1, buurt: 1, registrations: 1 }, "geladen");
       await store.loadDelivery(
         newDelivery({ source: "lezen" }),
         content([at("l2", "2024-03-01T10:00:00Z"), at("l3", "2024-04-01T10:00:00Z")]),
       );
-      assert.deepEqual(await reads(), { gemeente: 3, buurt: 3, registrations: 3 });
-      // A delivery that fails halfway changes nothing, also not what is read.
+      await withDeliveries({ gemeente: 3, buurt: 3, registrations: 3 }, "geladen", "geladen");
+      // A delivery that fails halfway changes nothing, also not what is read (but is recorded).
       await store.loadDelivery(
         newDelivery({ source: "lezen" }),
         content(
@@ -722,13 +727,9 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
           },
         ),
       );
-      assert.deepEqual(await reads(), { gemeente: 3, buurt: 3, registrations: 3 });
+      await withDeliveries({ gemeente: 3, buurt: 3, registrations: 3 }, "geladen", "geladen", "mislukt");
       await store.purgeExpired({ registrationsBefore: new Date("2022-01-01T00:00:00Z") });
-      assert.deepEqual(
-        await reads(),
-        { gemeente: 3, buurt: 2, registrations: 2 },
-        "gemeente counts are kept",
-      );
+      await withDeliveries({ gemeente: 3, buurt: 2, registrations: 2 }, "geladen", "geladen", "mislukt");
       // Rows read are shared between readers: changing them is refused.
       const rows = await store.monthlyCountsWithin(area);
       assert.throws(() => (rows as unknown as { count: number }[]).sort((a, b) => a.count - b.count));
@@ -736,6 +737,42 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         (rows[0] as { count: number }).count = 99;
       });
       assert.equal((await store.monthlyCountsWithin(area))[0]?.count, 1);
+      const [delivery] = await store.deliveries();
+      assert.throws(() => {
+        (delivery as { status: string }).status = "mislukt";
+      });
+      // Documents: the newest version as soon as it is saved, shared read-only.
+      const save = (version: number) =>
+        store.saveDocument({
+          kind: "lezen",
+          key: "GM9077",
+          body: { versie: version, lijst: [version] },
+          author: "t",
+          savedAt: new Date(),
+        });
+      await save(1);
+      assert.deepEqual(
+        (await store.documents("lezen")).map((d) => d.body),
+        [{ versie: 1, lijst: [1] }],
+      );
+      assert.deepEqual(
+        (await store.documents("lezen", "GM9077")).map((d) => d.version),
+        [1],
+      );
+      await save(2);
+      assert.deepEqual(
+        (await store.documents("lezen")).map((d) => d.body),
+        [{ versie: 2, lijst: [2] }],
+      );
+      assert.deepEqual(
+        (await store.documents("lezen", "GM9077")).map((d) => d.version),
+        [2],
+      );
+      const [doc] = await store.documents("lezen");
+      assert.ok(doc);
+      assert.throws(() => {
+        (doc.body as { lijst: number[] }).lijst.push(3);
+      });
     });
 
     it("purges what has expired, keeping the monthly counts", async () => {

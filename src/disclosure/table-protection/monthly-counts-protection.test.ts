@@ -64,6 +64,44 @@ describe("protectMonthlyCounts", () => {
     );
   });
 
+  it("reuses a settled decision for the same frozen counts and ledger, and decides again when the ledger grows", async () => {
+    let ledger: readonly LedgerInterval[] = Object.freeze([]);
+    let reads = 0;
+    const store = {
+      protectionLedger: async () => {
+        reads++;
+        return ledger;
+      },
+      addToProtectionLedger: async (_a: string, _m: number, xs: readonly LedgerInterval[]) => {
+        ledger = Object.freeze([...ledger, ...xs]);
+        return xs.length;
+      },
+    };
+    const counts = Object.freeze(rows(2).map((r) => Object.freeze(r)));
+    const opts = { minimum: 5, until: 202403 };
+    await protectAreaCounts(store, "GM1", counts, opts); // publishes: the ledger grows
+    const settled = await protectAreaCounts(store, "GM1", counts, opts); // nothing new: settled
+    assert.equal(await protectAreaCounts(store, "GM1", counts, opts), settled, "the same decision again");
+    assert.equal(reads, 3, "the ledger is still read every time");
+    // The ledger grows elsewhere (here: a cell another decision published): decided again, the
+    // published cell now shown, where the settled decision withheld it.
+    assert.equal(settled("1.2.1", 202402, 202402), false);
+    ledger = Object.freeze([...ledger, { series: "1.2.1", from: 202402, to: 202402 }]);
+    const again = await protectAreaCounts(store, "GM1", counts, opts);
+    assert.equal(again("1.2.1", 202402, 202402), true, "what the ledger holds stays shown");
+    // The decisions agree with a fresh one on the same ledger.
+    for (const [code, from, to] of [
+      ["1.1.1", 202401, 202401],
+      ["totaal", 202401, 202402],
+      ["1.2.1", 202402, 202402],
+    ] as const) {
+      assert.equal(
+        again(code, from, to),
+        decideMonthlyCounts(counts, { ...opts, published: ledger }).shown(code, from, to),
+      );
+    }
+  });
+
   it("forces earlier publications even when a fresh decision would withhold them", () => {
     // Year to date February (12 + 9) was shown while February's month was not asked; now the
     // months come first in priority. With the ledger, February's year to date stays and the

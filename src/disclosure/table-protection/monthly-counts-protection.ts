@@ -152,6 +152,15 @@ export function decideMonthlyCounts(
  * The decision for one area with its ledger: reads the sums shown before, decides, and adds what
  * is newly let through to the ledger.
  */
+/**
+ * Decisions that added nothing to the ledger, per counts read (the store's reads are frozen and
+ * shared) and area, minimum and month: the same counts with the same ledger give the same decision.
+ */
+const settled = new WeakMap<
+  readonly MonthlyCount[],
+  Map<string, { ledger: readonly LedgerInterval[]; shown: Shown }>
+>();
+
 export async function protectAreaCounts(
   ledger: Pick<Store, "protectionLedger" | "addToProtectionLedger">,
   area: string,
@@ -160,9 +169,17 @@ export async function protectAreaCounts(
 ): Promise<Shown> {
   if (opts.minimum <= 1) return SHOW_ALL;
   const before = await ledger.protectionLedger(area, opts.minimum);
+  const key = `${area}|${opts.minimum}|${opts.until}`;
+  const hit = Object.isFrozen(rows) ? settled.get(rows)?.get(key) : undefined;
+  if (hit && hit.ledger === before) return hit.shown;
   const decision = decideMonthlyCounts(rows, { ...opts, published: before });
   const had = new Set(before.map((x) => `${x.series}|${x.from}|${x.to}`));
   const added = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
   if (added.length > 0) await ledger.addToProtectionLedger(area, opts.minimum, added);
+  else if (Object.isFrozen(rows) && Object.isFrozen(before)) {
+    const byKey = settled.get(rows) ?? new Map();
+    settled.set(rows, byKey);
+    byKey.set(key, { ledger: before, shown: decision.shown });
+  }
   return decision.shown;
 }

@@ -48,12 +48,37 @@ const breakdownsOf = frozenMemo((regs: readonly Registration[], splitsJson: stri
   ) as Breakdown[];
 });
 
-/** Counts without the withheld types (`below`: their codes joined by commas). */
-const withoutTypes = frozenMemo(<T extends MonthlyCount>(rows: readonly T[], below: string): readonly T[] => {
-  if (below === "") return rows;
-  const left = new Set(below.split(","));
-  return Object.freeze(rows.filter((r) => !left.has(r.inpCode.trim())));
-});
+/**
+ * Counts without the withheld types (`below`: their codes joined by commas, sorted); the same
+ * frozen counts give the same frozen array.
+ */
+export const withoutTypes = frozenMemo(
+  <T extends MonthlyCount>(rows: readonly T[], below: string): readonly T[] => {
+    if (below === "") return rows;
+    const left = new Set(below.split(","));
+    return Object.freeze(rows.filter((r) => !left.has(r.inpCode.trim())));
+  },
+);
+
+/** The gemeente's and the family's ledger as one (the store's are frozen: the same pair, the same array). */
+const joined = new WeakMap<
+  readonly LedgerInterval[],
+  WeakMap<readonly LedgerInterval[], readonly LedgerInterval[]>
+>();
+function ledgersOf(
+  own: readonly LedgerInterval[],
+  family: readonly LedgerInterval[],
+): readonly LedgerInterval[] {
+  if (!Object.isFrozen(own) || !Object.isFrozen(family)) return [...own, ...family];
+  const byFamily = joined.get(own) ?? new WeakMap();
+  joined.set(own, byFamily);
+  const both = byFamily.get(family) ?? Object.freeze([...own, ...family]);
+  byFamily.set(family, both);
+  return both;
+}
+
+/** Decisions found to add nothing to a ledger (frozen), so the next request need not check again. */
+const settled = new WeakMap<readonly LedgerInterval[], WeakSet<FamilyDecision>>();
 
 export type FamilyStore = Pick<
   Store,
@@ -135,6 +160,7 @@ async function decideWithLedgers(
     below.size > 0 ? `${familyLedgerKey(gemeente)}|zonder:${belowKey}` : familyLedgerKey(gemeente);
   const own = await store.protectionLedger(gemeente, opts.minimum);
   const family = await store.protectionLedger(familyKey, opts.minimum);
+  const published = ledgersOf(own, family);
   const decision = decideAreaFamily(
     {
       gemeente,
@@ -144,11 +170,18 @@ async function decideWithLedgers(
       detailTypes: opts.family?.detailTypes,
       breakdowns: await loadBreakdowns(store, gemeente, opts.until, opts.family),
     },
-    { minimum: opts.minimum, until: opts.until, published: [...own, ...family] },
+    { minimum: opts.minimum, until: opts.until, published },
   );
   const record = async () => {
-    const had = new Set([...own, ...family].map((x) => `${x.series}|${x.from}|${x.to}`));
+    if (settled.get(published)?.has(decision)) return;
+    const had = new Set(published.map((x) => `${x.series}|${x.from}|${x.to}`));
     const fresh = decision.published.filter((x) => !had.has(`${x.series}|${x.from}|${x.to}`));
+    if (fresh.length === 0 && Object.isFrozen(published)) {
+      const decisions = settled.get(published) ?? new WeakSet();
+      settled.set(published, decisions);
+      decisions.add(decision);
+      return;
+    }
     const isChild = (x: LedgerInterval) => x.series.includes("|") || x.series.includes("@");
     const ownFresh = fresh.filter((x) => !isChild(x));
     const familyFresh = fresh.filter(isChild);

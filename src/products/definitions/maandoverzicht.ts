@@ -4,14 +4,13 @@
 // types) and a plain-language summary.
 
 import { describeChange } from "../../analysis/duiding/index.ts";
-import { poissonRateTest } from "../../analysis/poisson-rate/poisson-rate-test.ts";
 import type { ProtectedCounts } from "../../disclosure/table-protection/protect-counts.ts";
 import { monthLabelNl } from "../../domain/time.ts";
 import { monthNameNl, monthRangeNl } from "../../render/format-nl.ts";
 import { buildMonthlyFigures, type Count, type TypeFigures } from "../../render/monthly-figures-model.ts";
 import { countCell, loadAreaCounts, protectAreaCountsFor } from "../parts/area-counts.ts";
 import { CLEAR_CHANGE_NOTE } from "../parts/change-columns.ts";
-import { changeVerdict, testChanges } from "../parts/change-tests.ts";
+import { changeVerdict, exactChangeTest, testChanges } from "../parts/change-tests.ts";
 import { documentHead } from "../parts/document-head.ts";
 import { groupedTypeRows } from "../parts/grouped-type-rows.ts";
 import { monthsSection } from "../parts/months-section.ts";
@@ -108,9 +107,7 @@ function build(input: ProtectedCounts, ctx: ProductContext): ProductDocument {
     types.map((t, i) => [t.code, { month: monthTests[i] ?? null, ytd: ytdTests[i] ?? null }]),
   );
   const single = (a: Count, b: Count) =>
-    a === null || b === null || a + b === 0
-      ? null
-      : poissonRateTest({ count1: a, exposure1: 1, count2: b, exposure2: 1, method: "exact" });
+    a === null || b === null || a + b === 0 ? null : exactChangeTest(a, b);
   const totalTests = {
     month: testChanges([total.month])[0] ?? null,
     ytd: testChanges([total.yearToDate])[0] ?? null,

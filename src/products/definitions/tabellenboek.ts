@@ -5,8 +5,9 @@
 // of a wijk or buurt follows from the gemeente minus the others.
 
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
+import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
+import { protectFamily, withoutTypes } from "../../disclosure/table-protection/protect-family.ts";
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
 import { compareInpCodes, INP_TREE, inpPath } from "../../domain/inp-tree.ts";
 import { monthLabelNl } from "../../domain/time.ts";
@@ -58,8 +59,7 @@ async function protect(
 ): Promise<TabellenboekInput> {
   if ((table.roundTo ?? 1) > 1) throw new RangeError("het tabellenboek wordt niet afgerond geleverd");
   const below = table.withholdBelow ?? table.withholdTypes ?? [];
-  const left = new Set(below);
-  const keep = (xs: readonly AreaMonthlyCount[]) => xs.filter((r) => !left.has(r.inpCode.trim()));
+  const belowKey = [...new Set(below)].sort().join(",");
   const decision =
     table.minimum > 1
       ? await protectFamily(store, ctx.area.code, input.rows, {
@@ -72,8 +72,8 @@ async function protect(
       : null;
   return {
     ...input,
-    wijkRows: keep(input.wijkRows),
-    buurtRows: keep(input.buurtRows),
+    wijkRows: withoutTypes(input.wijkRows, belowKey),
+    buurtRows: withoutTypes(input.buurtRows, belowKey),
     withheldBelow: below,
     decision,
   };
@@ -96,6 +96,32 @@ function sums<T extends MonthlyCount>(
   }
   return out;
 }
+
+/** How rows are grouped for the sums the tables need. */
+const SUM_KEYS: Record<string, (r: MonthlyCount & { area?: string }) => string> = {
+  type: (r) => r.inpCode.trim(),
+  total: () => TOTAL,
+  area: (r) => r.area ?? "",
+  areaGroup: (r) => `${r.area ?? ""}|${inpPath(r.inpCode.trim())?.l1.code ?? "onbekend"}`,
+};
+
+/**
+ * Sums per key and month, kept per counts read (the store's reads are frozen and shared, so the
+ * same read gives the same sums; read-only for the caller). `variant`: a key of SUM_KEYS, and for
+ * "type" the last complete month (later months and zeros left out).
+ */
+const sumsOf = frozenMemo(
+  (
+    rows: readonly (MonthlyCount & { area?: string })[],
+    variant: string,
+  ): ReadonlyMap<string, Map<number, number>> => {
+    const [name = "", until] = variant.split("|");
+    const key = SUM_KEYS[name];
+    if (!key) throw new Error(`onbekende som ${name}`);
+    const upto = until === undefined ? Number.POSITIVE_INFINITY : Number(until);
+    return sums(until === undefined ? rows : rows.filter((r) => r.month <= upto && r.count > 0), key);
+  },
+);
 
 function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
   const to = ctx.period.to;
@@ -137,11 +163,8 @@ function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
 
   // The gemeente: every type the gemeente ever had (an absent row would tell a 0 protection hides).
   const gShown = d?.gemeente ?? SHOW_ALL;
-  const byType = sums(
-    input.rows.filter((r) => r.month <= ctx.lastCompleteMonth && r.count > 0),
-    (r) => r.inpCode.trim(),
-  );
-  const total = sums(input.rows, () => TOTAL).get(TOTAL);
+  const byType = sumsOf(input.rows, `type|${ctx.lastCompleteMonth}`);
+  const total = sumsOf(input.rows, "total").get(TOTAL);
   const gRows: Row[] = [];
   let l1: string | null = null;
   for (const code of [...byType.keys()].sort(compareInpCodes)) {
@@ -179,8 +202,8 @@ function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
 
   // Wijken: main groups and total per month.
   const groups = INP_TREE.filter((n) => n.level === 1);
-  const wGroup = sums(input.wijkRows, (r) => `${r.area}|${inpPath(r.inpCode.trim())?.l1.code ?? "onbekend"}`);
-  const wTotal = sums(input.wijkRows, (r) => r.area);
+  const wGroup = sumsOf(input.wijkRows, "areaGroup");
+  const wTotal = sumsOf(input.wijkRows, "area");
   const wRows: Row[] = [];
   const wijkYtd = new Map<string, Cell>();
   for (const w of input.wijken) {
@@ -212,7 +235,7 @@ function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
         : undefined,
   };
 
-  const bTotal = sums(input.buurtRows, (r) => r.area);
+  const bTotal = sumsOf(input.buurtRows, "area");
   const bRows: Row[] = input.buurten.map((b) => ({
     cells: {
       gebied: b.name,

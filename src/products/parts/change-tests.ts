@@ -18,6 +18,24 @@ export interface ChangeTest {
   direction: -1 | 0 | 1;
 }
 
+/** The exact tests by counts, kept (pure, and the same pairs come back on every page view). */
+const kept = new Map<string, ReturnType<typeof poissonRateTest>>();
+const MAX_KEPT = 100_000;
+
+/** The exact conditional test of two counts over periods of equal length (kept once made). */
+export function exactChangeTest(current: number, previous: number): ReturnType<typeof poissonRateTest> {
+  const key = `${current},${previous}`;
+  let t = kept.get(key);
+  if (t === undefined) {
+    t = Object.freeze(
+      poissonRateTest({ count1: current, exposure1: 1, count2: previous, exposure2: 1, method: "exact" }),
+    );
+    if (kept.size >= MAX_KEPT) kept.clear();
+    kept.set(key, t);
+  }
+  return t;
+}
+
 /** One test per pair; null where a count is withheld or both are 0 (nothing to test). */
 export function testChanges(
   pairs: readonly { current: number | null; previous: number | null }[],
@@ -26,8 +44,7 @@ export function testChanges(
   const p = pairs.map(({ current, previous }) =>
     current === null || previous === null || current + previous === 0
       ? null
-      : poissonRateTest({ count1: current, exposure1: 1, count2: previous, exposure2: 1, method: "exact" })
-          .pTwoSided,
+      : exactChangeTest(current, previous).pTwoSided,
   );
   const tested = p.filter((x): x is number => x !== null);
   const cutoff = tested.length > 0 ? benjaminiHochbergCutoff(tested, q) : Number.NEGATIVE_INFINITY;

@@ -11,16 +11,17 @@ import type { ClearChange, GemeentePicture, Made, MyPicture } from "./my-picture
 
 const AMSTERDAM = "Europe/Amsterdam";
 
+const DAY = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: AMSTERDAM,
+});
+const TIME = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: AMSTERDAM });
+
 /** "3 maart 2026 om 08:15", in Dutch local time. */
 export function momentNl(d: Date): string {
-  const day = d.toLocaleDateString("nl-NL", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: AMSTERDAM,
-  });
-  const time = d.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: AMSTERDAM });
-  return `${day} om ${time}`;
+  return `${DAY.format(d)} om ${TIME.format(d)}`;
 }
 
 const link = (href: string, text: string) => (

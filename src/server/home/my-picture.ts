@@ -136,7 +136,13 @@ export async function buildMyPicture(
   const today = localToday(now);
   const since = previousVisit?.getTime() ?? Number.NEGATIVE_INFINITY;
 
-  const own = ownGemeenten(await deps.store.listAreas(), requester.organisation?.authority ?? []);
+  // The gemeenten and the police areas above them are enough to place a gemeente (not the buurten).
+  const levels = await Promise.all(
+    (["gemeente", "basisteam", "district", "eenheid"] as const).map((level) =>
+      deps.store.listAreas({ level }),
+    ),
+  );
+  const own = ownGemeenten(levels.flat(), requester.organisation?.authority ?? []);
   const shown = own.slice(0, MAX_GEMEENTEN_SHOWN);
   const month = lastCompleteOf("maand", today);
   const monthBefore = previousVisit ? lastCompleteOf("maand", localToday(previousVisit)) : null;

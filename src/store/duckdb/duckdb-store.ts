@@ -480,6 +480,7 @@ export class DuckDbStore implements Store {
   // ---- deliveries ------------------------------------------------------------------------------
 
   private async insertDelivery(d: NewDelivery, status: string, error: string | null, c: DeliveryCounts) {
+    this.deliveryList = undefined;
     const [row] = await this.rows("SELECT nextval('delivery_id_seq') AS id");
     const id = Number(row?.id);
     await this.conn.run(`INSERT INTO delivery VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
@@ -504,7 +505,7 @@ export class DuckDbStore implements Store {
   }
 
   loadDelivery(d: NewDelivery, content: DeliveryContent): Promise<LoadOutcome> {
-    return this.exclusive(async () => {
+    return this.exclusive(async (): Promise<LoadOutcome> => {
       const [prior] = await this.rows(LOADED_DELIVERY_SQL, [d.sha256, d.source]);
       if (prior) return { kind: "duplicate", delivery: toDelivery(prior) };
       const dir = mkdtempSync(join(tmpdir(), "driehoek-levering-"));
@@ -523,6 +524,9 @@ export class DuckDbStore implements Store {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    }).finally(() => {
+      // Read while the load ran (its own connection sees the rows before commit): read again.
+      this.deliveryList = undefined;
     });
   }
 
@@ -809,8 +813,21 @@ export class DuckDbStore implements Store {
     return r ? toDelivery(r) : undefined;
   }
 
-  async deliveries(): Promise<Delivery[]> {
-    return (await this.query("SELECT * FROM delivery ORDER BY id")).map(toDelivery);
+  /** The deliveries as read (frozen, shared), forgotten when one is recorded. */
+  private deliveryList: Promise<readonly Delivery[]> | undefined;
+
+  deliveries(): Promise<Delivery[]> {
+    if (!this.deliveryList) {
+      const read = this.query("SELECT * FROM delivery ORDER BY id").then((rows) =>
+        rows.map((r) => deepFreeze(toDelivery(r))),
+      );
+      this.deliveryList = read;
+      read.catch(() => {
+        if (this.deliveryList === read) this.deliveryList = undefined;
+      });
+    }
+    // Callers get their own array; the deliveries themselves are shared and frozen.
+    return this.deliveryList.then((xs) => xs.slice());
   }
 
   async loadedDelivery(source: string, sha256: string): Promise<Delivery | undefined> {
@@ -1156,6 +1173,7 @@ export class DuckDbStore implements Store {
   }
 
   saveDocument(doc: Omit<SavedDocument, "version">): Promise<SavedDocument> {
+    this.documentLists.clear();
     return this.exclusive(() =>
       this.transaction(async () => {
         const [row] = await this.rows(
@@ -1172,11 +1190,28 @@ export class DuckDbStore implements Store {
           doc.savedAt.toISOString(),
         ]);
         return { ...doc, version };
-      }),
+      }).finally(() => this.documentLists.clear()),
     );
   }
 
-  async documents(kind: string, key?: string): Promise<SavedDocument[]> {
+  /** The newest documents per kind (and key) as read (frozen, shared), forgotten on every save. */
+  private readonly documentLists = new Map<string, Promise<readonly SavedDocument[]>>();
+
+  documents(kind: string, key?: string): Promise<SavedDocument[]> {
+    const cacheKey = `${kind}\u0000${key ?? ""}\u0000${key === undefined ? "alle" : "een"}`;
+    let hit = this.documentLists.get(cacheKey);
+    if (!hit) {
+      const read = this.readDocuments(kind, key).then((docs) => docs.map((d) => deepFreeze(d)));
+      this.documentLists.set(cacheKey, read);
+      read.catch(() => {
+        if (this.documentLists.get(cacheKey) === read) this.documentLists.delete(cacheKey);
+      });
+      hit = read;
+    }
+    return hit.then((xs) => xs.slice());
+  }
+
+  private async readDocuments(kind: string, key?: string): Promise<SavedDocument[]> {
     const rows = await this.query(
       `SELECT * FROM saved_document d WHERE kind = ? ${key === undefined ? "" : "AND doc_key = ?"}
        AND version = (SELECT max(version) FROM saved_document e WHERE e.kind = d.kind AND e.doc_key = d.doc_key)
@@ -1300,6 +1335,15 @@ function toDelivery(r: Record<string, unknown>): Delivery {
 /** A UTC instant as a TIMESTAMP literal (the store keeps UTC). */
 function sqlTimestamp(d: Date): string {
   return d.toISOString().replace("T", " ").replace("Z", "");
+}
+
+/** Freezes a value and everything in it (rows and documents shared by the store's caches). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function utcDate(v: unknown): Date {
