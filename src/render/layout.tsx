@@ -3,6 +3,7 @@
 // open "voorbeeld" theme, which needs the class `voorbeeld-theme` on an ancestor (here <body>).
 
 import type { Child } from "hono/jsx";
+import { HTMX_CONFIG, HTMX_SCRIPT } from "./htmx-config.ts";
 
 /** Stylesheets, served by src/server/static.ts. */
 export const STYLESHEETS = [
@@ -28,12 +29,14 @@ export interface LayoutProps {
   scripts?: readonly string[];
   /** Extra stylesheets after the site's own. */
   stylesheets?: readonly string[];
+  /** Whether the page uses htmx: its script and settings (HTMX_CONFIG) in the head. */
+  htmx?: boolean;
   /** The main menu, with the current page's item marked. */
   nav?: { items: readonly { href: string; label: string }[]; current?: string };
   children?: Child;
 }
 
-export function Layout({ title, account, scripts = [], stylesheets = [], nav, children }: LayoutProps) {
+export function Layout({ title, account, scripts = [], stylesheets = [], htmx, nav, children }: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-root">
       <head>
@@ -45,7 +48,8 @@ export function Layout({ title, account, scripts = [], stylesheets = [], nav, ch
         {[...STYLESHEETS, ...stylesheets].map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
-        {scripts.map((src) => (
+        {htmx && <meta name="htmx-config" content={HTMX_CONFIG} />}
+        {[...(htmx ? [HTMX_SCRIPT] : []), ...scripts].map((src) => (
           <script src={src} defer />
         ))}
       </head>

@@ -17,6 +17,8 @@ export interface PageOptions {
   scripts?: readonly string[];
   /** Extra stylesheets (paths under /static/), after the site's own. */
   stylesheets?: readonly string[];
+  /** The page uses htmx (script and settings in the head). */
+  htmx?: boolean;
 }
 
 /** Sends a full page; pages with figures are not stored in shared caches or on disk. */
@@ -40,6 +42,7 @@ export function sendPage(
         account={account}
         scripts={opts.scripts}
         stylesheets={opts.stylesheets}
+        htmx={opts.htmx}
         nav={items && { items, current: currentItem(items, c.req.path)?.href }}
       >
         {body}

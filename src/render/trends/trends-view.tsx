@@ -29,25 +29,6 @@ import { trendChart } from "./trend-chart.ts";
 /** The id of the results section: the part htmx swaps. */
 export const RESULTS_ID = "trend-resultaten";
 
-/**
- * htmx settings: no inline indicator <style> (the CSP forbids inline styles), no page snapshots in
- * localStorage (pages with figures are not stored on disk: going back loads the page again), no
- * eval, and a 400 or 403 answer is swapped in like a 200 (it holds the message for the user).
- */
-export const HTMX_CONFIG = JSON.stringify({
-  includeIndicatorStyles: false,
-  historyCacheSize: 0,
-  refreshOnHistoryMiss: true,
-  allowEval: false,
-  allowScriptTags: false,
-  responseHandling: [
-    { code: "204", swap: false },
-    { code: "[23]..", swap: true },
-    { code: "40[03]", swap: true, error: false },
-    { code: "[45]..", swap: false, error: true },
-  ],
-});
-
 export interface TypeOption {
   code: string;
   label: string;
@@ -587,8 +568,6 @@ export interface TrendsPageProps {
 export function TrendsPage({ form, results }: TrendsPageProps) {
   return (
     <>
-      {/* htmx reads its settings from this element (it looks in the whole document). */}
-      <meta name="htmx-config" content={HTMX_CONFIG} />
       <h1 class="utrecht-heading-1">Trends</h1>
       <p class="utrecht-paragraph">
         Kies een soort, een gemeente en een periode. U ziet het aantal per maand, of het verandert, of er een

@@ -421,8 +421,6 @@ export function registerBeheerImportRoutes(app: BeheerApp, deps: BeheerDataDeps)
       c,
       `Import ${job.label}`,
       <>
-        {/* htmx would otherwise add an inline <style>, which the CSP refuses. */}
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <BeheerNav current="/beheer/import" />
         <h1 class="utrecht-heading-1">Import {job.label}</h1>
         <p class="utrecht-paragraph">
@@ -438,7 +436,7 @@ export function registerBeheerImportRoutes(app: BeheerApp, deps: BeheerDataDeps)
         </p>
       </>,
       200,
-      { scripts: ["/static/htmx.min.js"] },
+      { htmx: true },
     );
   });
 

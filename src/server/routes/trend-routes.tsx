@@ -50,7 +50,6 @@ export interface TrendRouteDeps {
 type Env = { Variables: AuthVariables };
 
 const TITLE = "Trends";
-const SCRIPTS = ["/static/htmx.min.js"];
 
 /** The gemeente(n) of the user's organisation, as a starting point for the area field. */
 function ownArea(c: Context<Env>): string {
@@ -125,9 +124,7 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
             TITLE,
             <TrendsPage form={{ values, types, max: monthParam(latest), errors }} results={results} />,
             status,
-            {
-              scripts: SCRIPTS,
-            },
+            { htmx: true },
           );
     const invalid = (values: TrendFormValues, errors: FieldError[]) =>
       page(values, <ErrorSummary errors={errors} />, 400, errors);
