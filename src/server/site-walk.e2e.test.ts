@@ -1,13 +1,16 @@
-// Browser test: every page of the main menu, for each kind of user of the fixed product demo, in
+// Browser test: every page of the main menu, for every role of the fixed product demo, in
 // Debian's Chromium (headless) with the keyboard only: log in, choose the purpose, Tab to each menu
 // item and press Enter, and on every page an axe-core scan without serious or critical violations
 // and no CSP errors. A role without rights (the wethouder, open data only) gets no figures.
 // Screenshots: test-output/rondgang-<rol>-<pagina>.png. Skipped when Chromium is missing.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { PURPOSE } from "../disclosure/access-spec.ts";
-import type { Role } from "../domain/roles.ts";
+import { DEFAULT_CONFIG_DIR } from "../disclosure/config-file.ts";
+import { ROLE_IDS, type Role } from "../domain/roles.ts";
 import { navFor } from "./navigation.ts";
 import { openProductTestApp, type ProductTestApp } from "./routes/test-product-app.ts";
 import { type RunningServer, startServer } from "./serve.ts";
@@ -21,19 +24,20 @@ import {
   tabTo,
 } from "./test-browser.ts";
 
-/** The purpose each walking role chooses, as labelled on the purpose page (config/doelen.json). */
-const PURPOSE_LABELS: Record<string, string> = {
-  "openbare-orde": "Handhaving van de openbare orde",
-  politietaak: "Dagelijkse uitvoering van de politietaak",
-};
+/** The purposes as labelled on the purpose page (config/doelen.json). */
+const PURPOSE_LABELS: Record<string, string> = Object.fromEntries(
+  (
+    JSON.parse(readFileSync(join(DEFAULT_CONFIG_DIR, "doelen.json"), "utf8")) as {
+      doelen: { id: string; naam: string }[];
+    }
+  ).doelen.map((d) => [d.id, d.naam]),
+);
 
-const WALKERS: { role: Role; purpose: boolean }[] = [
-  { role: "burgemeester", purpose: true },
-  { role: "teamchef", purpose: true },
-  { role: "wethouder", purpose: true },
-  { role: "fg", purpose: false },
-  { role: "beheerder", purpose: false },
-];
+/** Every role; the FG and the beheerder see no content, so they choose no purpose. */
+const WALKERS: { role: Role; purpose: boolean }[] = ROLE_IDS.map((role) => ({
+  role,
+  purpose: role !== "fg" && role !== "beheerder",
+}));
 
 describe("a walk through every page, per role, with the keyboard", { skip: NEEDS_CHROMIUM }, () => {
   let w: ProductTestApp;
@@ -41,7 +45,8 @@ describe("a walk through every page, per role, with the keyboard", { skip: NEEDS
   let tp: TestPage;
 
   before(async () => {
-    w = await openProductTestApp({ passwords: WALKERS.map((x) => x.role) });
+    // Every role logs in from this one client within a minute: more than the default limit allows.
+    w = await openProductTestApp({ passwords: WALKERS.map((x) => x.role), loginAttemptsPerMinute: 100 });
     server = await startServer(w.app, { port: 0 });
   });
   after(async () => {

@@ -9,8 +9,7 @@ import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
-import { TEST_PASSWORD } from "../test-access.ts";
-import { launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { keyboardLogin, launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 /** Presses Tab until `test` holds for the focused element (at most `max` times). */
@@ -40,18 +39,14 @@ describe("the Kaart in the browser", {
     page.on("console", (msg) => {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
     });
-    await page.goto(`${server.url}/kaart`);
-    assert.match(page.url(), /\/inloggen\?terug=/);
-    await page.waitForFunction(() => document.activeElement?.id === "gebruiker");
-    await page.keyboard.type(w.t.userFor("burgemeester"));
-    await page.keyboard.press("Tab");
-    await page.keyboard.type(TEST_PASSWORD);
-    await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
-    await page.getByLabel("Handhaving van de openbare orde").check();
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === "/kaart"),
-      page.getByRole("button", { name: "Doel kiezen" }).press("Enter"),
-    ]);
+    // Log in and choose the purpose with the keyboard.
+    await keyboardLogin(
+      page,
+      server.url,
+      "/kaart",
+      w.t.userFor("burgemeester"),
+      "Handhaving van de openbare orde",
+    );
     mkdirSync("test-output", { recursive: true });
   });
   after(async () => {

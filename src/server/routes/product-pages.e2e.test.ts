@@ -9,8 +9,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
-import { TEST_PASSWORD } from "../test-access.ts";
-import { launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { keyboardLogin, launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 describe("product pages in the browser", {
@@ -38,18 +37,13 @@ describe("product pages in the browser", {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
     });
     // Log in and choose the purpose with the keyboard.
-    await page.goto(`${server.url}/producten`);
-    assert.match(page.url(), /\/inloggen\?terug=/);
-    await page.waitForFunction(() => document.activeElement?.id === "gebruiker");
-    await page.keyboard.type(t.userFor("burgemeester"));
-    await page.keyboard.press("Tab");
-    await page.keyboard.type(TEST_PASSWORD);
-    await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
-    await page.getByLabel("Handhaving van de openbare orde").check();
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === "/producten"),
-      page.getByRole("button", { name: "Doel kiezen" }).press("Enter"),
-    ]);
+    await keyboardLogin(
+      page,
+      server.url,
+      "/producten",
+      t.userFor("burgemeester"),
+      "Handhaving van de openbare orde",
+    );
     mkdirSync("test-output", { recursive: true });
   });
   after(async () => {
@@ -80,14 +74,39 @@ describe("product pages in the browser", {
     await page.screenshot({ path: "test-output/product-maandoverzicht.png", fullPage: false });
   });
 
-  it("downloads a file from the product page with the keyboard", async () => {
-    await page.goto(`${server.url}/producten/maandoverzicht?gebied=${t.gemeenten[0]}&periode=2026-09`);
-    const link = page.getByRole("link", { name: "Excel (XLSX)" });
-    await link.focus();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-    assert.equal(download.suggestedFilename(), `maandoverzicht-${t.gemeenten[0]}-2026-09.xlsx`);
-    const file = await download.path();
-    assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK");
+  it("downloads every format from a product page with the keyboard", async () => {
+    // Each format: the link reached by focus and Enter, the file named after product, area and
+    // period, and its content of that format.
+    const looksLike: Record<string, (b: Buffer) => boolean> = {
+      pdf: (b) => b.subarray(0, 5).toString() === "%PDF-",
+      xlsx: (b) => b.subarray(0, 2).toString() === "PK",
+      // UTF-8 with a byte order mark (Excel), a caption line, then comma-separated columns.
+      csv: (b) =>
+        b.toString("utf8").startsWith("\ufeff") && (b.toString("utf8").split("\r\n")[1] ?? "").includes(","),
+      json: (b) => typeof JSON.parse(b.toString("utf8")).product === "string",
+      html: (b) => /^<!doctype html>/i.test(b.toString("utf8")),
+      geojson: (b) => JSON.parse(b.toString("utf8")).type === "FeatureCollection",
+    };
+    const seen = new Set<string>();
+    for (const product of ["maandoverzicht", "tabellenboek"]) {
+      const period = "2026-09";
+      await page.goto(`${server.url}/producten/${product}?gebied=${t.gemeenten[0]}&periode=${period}`);
+      const hrefs = await page
+        .locator(".dh-downloads a[download]")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      for (const href of hrefs) {
+        const format = new URL(href, server.url).searchParams.get("formaat") ?? "";
+        if (seen.has(format)) continue;
+        await page.locator(`.dh-downloads a[href="${href}"]`).focus();
+        const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+        assert.equal(download.suggestedFilename(), `${product}-${t.gemeenten[0]}-${period}.${format}`);
+        const check = looksLike[format];
+        assert.ok(check, `a check for ${format}`);
+        assert.ok(check(readFileSync(await download.path())), `${product} as ${format}`);
+        seen.add(format);
+      }
+    }
+    assert.deepEqual([...seen].sort(), Object.keys(looksLike).sort(), "every format downloaded");
   });
 
   it("prints the product without the downloads and the site's buttons", async () => {

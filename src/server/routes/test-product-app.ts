@@ -20,7 +20,7 @@ export interface ProductTestApp {
 }
 
 export async function openProductTestApp(
-  opts: { passwords?: readonly Role[]; pdf?: boolean } = {},
+  opts: { passwords?: readonly Role[]; pdf?: boolean; loginAttemptsPerMinute?: number } = {},
 ): Promise<ProductTestApp> {
   const t = await openProductTestStore();
   const hash = await hashPassword(TEST_PASSWORD);
@@ -38,6 +38,7 @@ export async function openProductTestApp(
     gate: access.gate,
     registry: access.registry,
     apiTokenKey: TEST_API_KEY,
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
     products: {
       store: t.store,
       pdf: pdf

@@ -10,8 +10,7 @@ import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
-import { TEST_PASSWORD } from "../test-access.ts";
-import { launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { keyboardLogin, launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 describe("the trends page in the browser", {
@@ -35,18 +34,13 @@ describe("the trends page in the browser", {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
     });
     // Log in and choose the purpose with the keyboard.
-    await page.goto(`${server.url}/trends`);
-    assert.match(page.url(), /\/inloggen\?terug=/);
-    await page.waitForFunction(() => document.activeElement?.id === "gebruiker");
-    await page.keyboard.type(t.userFor("burgemeester"));
-    await page.keyboard.press("Tab");
-    await page.keyboard.type(TEST_PASSWORD);
-    await Promise.all([page.waitForURL(/\/doel\?terug=/), page.keyboard.press("Enter")]);
-    await page.getByLabel("Handhaving van de openbare orde").check();
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === "/trends"),
-      page.getByRole("button", { name: "Doel kiezen" }).press("Enter"),
-    ]);
+    await keyboardLogin(
+      page,
+      server.url,
+      "/trends",
+      t.userFor("burgemeester"),
+      "Handhaving van de openbare orde",
+    );
     mkdirSync("test-output", { recursive: true });
   });
   after(async () => {
