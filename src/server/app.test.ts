@@ -86,6 +86,22 @@ describe("web app (DuckDB store in memory)", () => {
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
       assert.equal(res.headers.get("X-Content-Type-Options"), "nosniff");
       assert.equal(res.headers.get("Referrer-Policy"), "same-origin");
+      assert.equal(res.headers.get("Strict-Transport-Security"), null, "no HSTS over plain http");
+    }
+    // Behind TLS (DRIEHOEK_HTTPS=1: secure cookies), every answer carries HSTS.
+    const tls = createApp({
+      store,
+      now: () => NOW,
+      gate: (await openTestGate(store, () => NOW)).gate,
+      registry: loadLegalBasisRegistry(),
+      secureCookies: true,
+    });
+    for (const path of ["/health", "/inloggen", "/"]) {
+      assert.match(
+        (await tls.request(path)).headers.get("Strict-Transport-Security") ?? "",
+        /max-age=\d+/,
+        path,
+      );
     }
   });
 

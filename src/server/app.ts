@@ -141,7 +141,7 @@ async function findGemeente(deps: AppDeps, c: Context<Env>, code: string): Promi
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   if (deps.logger) app.use("*", requestLog({ logger: deps.logger }));
-  app.use("*", securityHeaders());
+  app.use("*", securityHeaders({ tls: deps.secureCookies ?? false }));
 
   app.get("/health", (c) => c.json({ status: "ok" }));
   registerStatic(app as unknown as Hono);

@@ -8,6 +8,7 @@ import {
   allowInCsp,
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
+  HSTS,
   securityHeaders,
 } from "./security-headers.ts";
 
@@ -58,5 +59,17 @@ describe("security headers", () => {
       map.headers.get("Content-Security-Policy"),
       contentSecurityPolicy({ tiles: ["https://service.pdok.nl"] }),
     );
+  });
+
+  it("sends HSTS only when the site is served over TLS", async () => {
+    for (const tls of [true, false]) {
+      const app = new Hono();
+      app.use("*", securityHeaders({ tls }));
+      app.get("/", (c) => c.text("ok"));
+      const res = await app.request("/");
+      assert.equal(res.headers.get("Strict-Transport-Security"), tls ? HSTS : null, `tls ${tls}`);
+      assert.equal(res.headers.get("X-Frame-Options"), "DENY");
+    }
+    assert.match(HSTS, /max-age=\d{8,}/, "at least a year");
   });
 });

@@ -1,5 +1,5 @@
 // Security headers on every response: a Content-Security-Policy without inline scripts or inline
-// styles, no framing, no MIME sniffing and no referrer to other sites. A route may add one named
+// styles, no framing, no MIME sniffing, no referrer to other sites, and HSTS behind TLS. A route may add one named
 // origin for images and fetches (the Kaart's configured background map, `allowInCsp`); nothing else
 // can widen the policy.
 
@@ -56,10 +56,16 @@ export function allowInCsp(c: Context, add: CspAdditions): void {
   c.set(ADDITIONS as never, add as never);
 }
 
-export function securityHeaders(): MiddlewareHandler {
+/** Browsers that saw the site over TLS use only TLS for it for a year (HSTS). */
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/** `tls`: the site is served over TLS (behind a proxy, DRIEHOEK_HTTPS=1): add HSTS. */
+export function securityHeaders(opts: { tls?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    // Never over plain http: a browser would remember it for a site that cannot give TLS.
+    if (opts.tls) c.res.headers.set("Strict-Transport-Security", HSTS);
     const add = c.get(ADDITIONS as never) as CspAdditions | undefined;
     if (add) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy(add));
   };
