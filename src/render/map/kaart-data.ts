@@ -20,12 +20,14 @@ import { classOf } from "../../analysis/classes/class-of.ts";
 import { getisOrdG } from "../../analysis/getis-ord/getis-ord.ts";
 import { kernelDensity } from "../../analysis/kde/kde.ts";
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
+import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
+import { protectFamily, withoutTypes } from "../../disclosure/table-protection/protect-family.ts";
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
 import type { AreaSummary, MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { INP_TYPES, inpNode, inpPath } from "../../domain/inp-tree.ts";
+import type { Registration } from "../../domain/registration.ts";
 import type { ProductPeriod } from "../../products/product-period.ts";
 import type { AreaMonthlyCount, MonthlyCount, Store } from "../../store/store.ts";
 import { type MapAreas, type MapLevel, mapAreas } from "./map-geometry.ts";
@@ -145,16 +147,34 @@ export async function loadKaart(store: KaartStore, q: KaartQuery): Promise<Kaart
     pc4,
     areas,
     gemeenteRd: gemeenten.find((a) => a.code === g)?.rd ?? null,
-    points: q.density
-      ? regs.flatMap((r) =>
-          r.x !== null && r.y !== null ? [{ x: r.x, y: r.y, inpCode: r.inpCode?.trim() ?? "" }] : [],
-        )
-      : null,
+    points: q.density ? pointsOf(regs) : null,
     decision: null,
     withheldBelow: [],
     minimum: 0,
   };
 }
+
+// The points and their density are kept per registrations read (the store's reads are frozen and
+// shared): a page asked again computes no kernel density again.
+type Point = { x: number; y: number; inpCode: string };
+const pointsOf = frozenMemo((regs: readonly Registration[]): readonly Point[] =>
+  Object.freeze(
+    regs.flatMap((r) =>
+      r.x !== null && r.y !== null
+        ? [Object.freeze({ x: r.x, y: r.y, inpCode: r.inpCode?.trim() ?? "" })]
+        : [],
+    ),
+  ),
+);
+/** Points without the withheld types (`below`: their codes joined by commas). */
+const pointsWithout = frozenMemo((points: readonly Point[], below: string): readonly Point[] => {
+  const left = new Set(below.split(","));
+  return Object.freeze(points.filter((p) => !left.has(p.inpCode)));
+});
+/** Where registrations are, not their types. */
+const pointsOnly = frozenMemo((points: readonly Point[]): readonly Point[] =>
+  Object.freeze(points.map(({ x, y }) => Object.freeze({ x, y, inpCode: "" }))),
+);
 
 /** Applies the table protection the gate asks for (the gate calls it only when it asks some). */
 export async function protectKaart(
@@ -169,8 +189,7 @@ export async function protectKaart(
   const key = [...left].sort().join(",");
   const wijkRows = withoutTypes(input.wijkRows, key);
   const buurtRows = withoutTypes(input.buurtRows, key);
-  const points =
-    input.points && left.size > 0 ? input.points.filter((r) => !left.has(r.inpCode)) : input.points;
+  const points = input.points && left.size > 0 ? pointsWithout(input.points, key) : input.points;
   if (table.minimum <= 1) return { ...input, wijkRows, buurtRows, points, withheldBelow: below, minimum: 0 };
   const decision = await protectFamily(store, q.gemeente.code, input.rows, {
     minimum: table.minimum,
@@ -186,7 +205,7 @@ export async function protectKaart(
     // pc4 areas are no part of the family: no counts for a protected recipient.
     pc4: null,
     // Only where registrations are, not their types.
-    points: points ? points.map(({ x, y }) => ({ x, y, inpCode: "" })) : null,
+    points: points ? pointsOnly(points) : null,
     decision,
     withheldBelow: below,
     minimum: table.minimum,
@@ -269,24 +288,6 @@ function shownCount(
     if (r.count > 0 && r.month <= until && types.has(r.inpCode.trim())) present.add(r.inpCode.trim());
   for (const t of present) if (!shown(t, period.from, period.to)) return null;
   return periodSum(rows, period, types);
-}
-
-/** Rows without the types in `below` (codes joined by commas); the same array for the same read. */
-const withoutTypesMemo = new WeakMap<readonly AreaMonthlyCount[], Map<string, readonly AreaMonthlyCount[]>>();
-function withoutTypes(rows: readonly AreaMonthlyCount[], below: string): readonly AreaMonthlyCount[] {
-  if (below === "") return rows;
-  let byKey = withoutTypesMemo.get(rows);
-  if (!byKey) {
-    byKey = new Map();
-    withoutTypesMemo.set(rows, byKey);
-  }
-  let out = byKey.get(below);
-  if (!out) {
-    const left = new Set(below.split(","));
-    out = Object.freeze(rows.filter((r) => !left.has(r.inpCode.trim())));
-    byKey.set(below, out);
-  }
-  return out;
 }
 
 /** Rows per area; kept per read (the store's reads are frozen and shared), so grouped once. */
@@ -448,8 +449,30 @@ export function presentKaart(input: KaartInput, q: KaartQuery): KaartModel {
     protected: input.minimum > 1,
     minimum: input.minimum,
     withheldBelow: input.withheldBelow,
-    density: input.points ? densityLayer(input.points, input.gemeenteRd, input.minimum) : null,
+    density: input.points ? keptDensity(input.points, input.gemeenteRd, input.minimum) : null,
   };
+}
+
+/** Density layers made, per points read and outline (frozen, shared: read-only for the caller). */
+const densities = new WeakMap<
+  readonly object[],
+  Map<MultiPolygon | null, Map<number, KaartModel["density"]>>
+>();
+function keptDensity(
+  points: readonly Point[],
+  outline: MultiPolygon | null,
+  minimum: number,
+): NonNullable<KaartModel["density"]> {
+  if (!Object.isFrozen(points)) return densityLayer(points, outline, minimum);
+  const byOutline = densities.get(points) ?? new Map();
+  // Outlines are the store's shared areas; a few per read at most (kept bounded all the same).
+  if (byOutline.size > 8) byOutline.clear();
+  densities.set(points, byOutline);
+  const byMinimum = byOutline.get(outline) ?? new Map();
+  byOutline.set(outline, byMinimum);
+  const kept = byMinimum.get(minimum) ?? densityLayer(points, outline, minimum);
+  byMinimum.set(minimum, kept);
+  return kept;
 }
 
 /** The density layer: five levels, only where enough registrations lie within the radius. */

@@ -321,4 +321,50 @@ describe("the Kaart in the web app", () => {
     });
     assert.equal(anonData.status, 303);
   });
+
+  it("keeps the density layer of a read, and makes it again after a delivery brings registrations", async () => {
+    const web = await teamchef();
+    const path = `/kaart?gebied=${t.gemeenten[0]}&niveau=wijk&periode=2026-09&soort=1.1.1`;
+    const density = async () => {
+      const html = await (await web.request(path)).text();
+      const table = /<table[^>]*id="kaart-dichtheid-tabel".*?<\/table>/s.exec(html)?.[0] ?? "";
+      assert.ok(table, "a density table");
+      return table;
+    };
+    const first = await density();
+    assert.equal(await density(), first, "the same read gives the same layer");
+    // Every burglary of September registered once more at the same place: twice the density.
+    const regs = await t.store.registrations({
+      area: t.gemeenten[0],
+      level: "gemeente",
+      fromDay: 20260901,
+      toDay: 20260930,
+      inpCodes: ["1.1.1"],
+    });
+    const extra = regs.filter((r) => r.x !== null).map((r) => ({ ...r, sourceId: `${r.sourceId}-nogmaals` }));
+    assert.ok(extra.length > 0);
+    const loaded = await t.store.loadDelivery(
+      {
+        source: "kaart-extra",
+        fileName: "extra.csv",
+        sha256: "kaart-extra",
+        bytes: 1,
+        format: "canoniek",
+        receivedAt: PRODUCT_DEMO.now,
+      },
+      {
+        registrations: (async function* () {
+          yield extra.map((registration, i) => ({ line: i + 2, registration }));
+        })(),
+        finish: () => ({ quarantine: [], read: extra.length }),
+      },
+    );
+    assert.equal(loaded.kind, "loaded");
+    const after = await density();
+    assert.notEqual(after, first, "a new read, a new layer");
+    // With every point doubled, more cells reach the threshold of one registration's peak.
+    const cells = (table: string) =>
+      [...table.matchAll(/<td class="[^"]*">(\d+)<\/td>/g)].reduce((n, m) => n + Number(m[1]), 0);
+    assert.ok(cells(after) > cells(first), `${cells(after)} > ${cells(first)} cells`);
+  });
 });
