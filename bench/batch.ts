@@ -13,6 +13,7 @@ import { newAccount } from "../src/domain/account.ts";
 import { parsePeriod } from "../src/products/product-period.ts";
 import type { BatchResult } from "../src/products/run-batch.ts";
 import { runBatch, timePerProduct } from "../src/products/run-batch.ts";
+import { monthParam } from "../src/render/format-nl.ts";
 import { openPdfPrinter } from "../src/render/pdf/print-pdf.ts";
 import type { ProductFormat } from "../src/render/product/render-product.ts";
 import { openTestGate } from "../src/server/test-access.ts";
@@ -59,9 +60,7 @@ export async function runBatchBench(): Promise<string> {
         }),
       );
     }
-    const period = parsePeriod(
-      `${Math.floor(NATIONAL_UNTIL / 100)}-${String(NATIONAL_UNTIL % 100).padStart(2, "0")}`,
-    );
+    const period = parsePeriod(monthParam(NATIONAL_UNTIL));
     const deps = { store, gate: access.gate, registry: access.registry, now: () => now };
     log(`Batch: ${gemeenten.length} gemeenten × ${BUNDLE.length} producten (${FORMATS.join(", ")})…`);
     const t0 = performance.now();

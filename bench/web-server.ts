@@ -20,7 +20,7 @@ import { NATIONAL_UNTIL, nationalStore } from "./ingest.ts";
 export const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
-export const monthParam = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`;
+export { monthParam } from "../src/render/format-nl.ts";
 
 export interface BenchWeb {
   store: Store;

@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { Delivery } from "../domain/delivery.ts";
 import { InputError } from "../domain/errors.ts";
+import { hasPoliceRole } from "../domain/roles.ts";
 import { ingestFile } from "../ingest/ingest-file.ts";
 import { loadProfile } from "../ingest/profile.ts";
 import type { Delimiter } from "../ingest/text/csv-reader.ts";
@@ -27,8 +28,6 @@ export function describeDelivery(d: Delivery): string {
   return parts.join(", ");
 }
 
-/** Roles of the police, the processor of the delivered data, who may see quarantined raw lines. */
-const POLICE_ROLES = new Set(["teamchef", "districtschef", "politie-analist"]);
 const WITHHELD_LINE = "(regel afgeschermd: alleen voor de politie)";
 
 export function registerIngestCommands(program: Command, fx: CliEffects): void {
@@ -159,7 +158,7 @@ export function registerIngestCommands(program: Command, fx: CliEffects): void {
       const { delivery, entries } = await withStore(db, (s) =>
         administerForCli(s, db, fx, o, `quarantaine:${nr}`, async () => {
           const as = o.als ?? fx.env.DRIEHOEK_ALS ?? "";
-          const police = (await s.user(as))?.roles.some((r) => POLICE_ROLES.has(r)) ?? false;
+          const police = hasPoliceRole((await s.user(as))?.roles ?? []);
           const all = await s.quarantine(nr);
           return {
             delivery: await s.delivery(nr),

@@ -27,3 +27,8 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLES, value);
 }
+
+/** Whether one of the roles belongs to the police (the processor of the police's own data). */
+export function hasPoliceRole(roles: readonly string[]): boolean {
+  return roles.some((r) => isRole(r) && ROLES[r].organisatie === "politie");
+}

@@ -107,12 +107,17 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         { bvhCode: "A20", bvhLabel: "GEKWAL. DIEFSTAL IN/UIT WONING", inpCode: "1.1.1", isCrime: true },
         { bvhCode: "E35", bvhLabel: "OVERLAST JEUGD", inpCode: "2.7.1", isCrime: false },
       ]);
+      assert.equal((await store.classification())[1]?.bvhLabel, "OVERLAST JEUGD", "read before the change");
       await store.importClassification([
         { bvhCode: "E35", bvhLabel: "JEUGD", inpCode: "2.7.1", isCrime: null },
       ]);
       const rows = await store.classification();
       assert.equal(rows.length, 2);
       assert.deepEqual(rows[1], { bvhCode: "E35", bvhLabel: "JEUGD", inpCode: "2.7.1", isCrime: null });
+      // Rows read are shared between readers: changing them is refused.
+      assert.throws(() => {
+        (rows[1] as { inpCode: string }).inpCode = "1.1.1";
+      });
     });
 
     it("keeps areas per boundary year with both geometries, population and police parents", async () => {

@@ -25,6 +25,7 @@ import { InputError } from "../../domain/errors.ts";
 import { productById } from "../../products/catalog.ts";
 import { Alert } from "../../render/alert.tsx";
 import { headClass } from "../../render/table-classes.ts";
+import { TableHead } from "../../render/table-head.tsx";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
 import { errorPage, sendPage } from "../pages.tsx";
 import {
@@ -164,23 +165,17 @@ export function registerBeheerAgreementRoutes(app: BeheerApp, deps: BeheerDataDe
           <div class="dh-table-scroll">
             <table class="utrecht-table dh-table dh-beheer-table">
               <caption class="utrecht-table__caption">Geldende informatieafspraken per gemeente</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  {[
-                    "Gemeente",
-                    "Versie",
-                    "Afgesproken met",
-                    "Producten en schema",
-                    "Volgende levering",
-                    "Evaluatie",
-                    "Controle",
-                  ].map((h) => (
-                    <th class={headClass} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead
+                labels={[
+                  "Gemeente",
+                  "Versie",
+                  "Afgesproken met",
+                  "Producten en schema",
+                  "Volgende levering",
+                  "Evaluatie",
+                  "Controle",
+                ]}
+              />
               <tbody class="utrecht-table__body">
                 {agreements.map((s) => {
                   const a = s.agreement;
@@ -385,25 +380,19 @@ export function registerBeheerAgreementRoutes(app: BeheerApp, deps: BeheerDataDe
               <caption class="utrecht-table__caption">
                 Afgesproken producten, met de volgende levering
               </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  {[
-                    "Product",
-                    "Gebied",
-                    "Schema",
-                    "Volgende levering",
-                    "Formaten",
-                    "Aan",
-                    "Via",
-                    "Doel",
-                    "Grondslag",
-                  ].map((h) => (
-                    <th class={headClass} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead
+                labels={[
+                  "Product",
+                  "Gebied",
+                  "Schema",
+                  "Volgende levering",
+                  "Formaten",
+                  "Aan",
+                  "Via",
+                  "Doel",
+                  "Grondslag",
+                ]}
+              />
               <tbody class="utrecht-table__body">
                 {a.producten.map((p) => {
                   const next = nextDeliveryDay(p, isoDateToDay(a.geldigVanaf), today, holiday);
@@ -433,15 +422,9 @@ export function registerBeheerAgreementRoutes(app: BeheerApp, deps: BeheerDataDe
         <div class="dh-table-scroll">
           <table class="utrecht-table dh-table dh-beheer-table">
             <caption class="utrecht-table__caption">Alle versies, de nieuwste eerst</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {["Versie", "Bewaard op", "Door", "Geldig vanaf", "Evaluatie op", "Producten"].map((h) => (
-                  <th class={headClass} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              labels={["Versie", "Bewaard op", "Door", "Geldig vanaf", "Evaluatie op", "Producten"]}
+            />
             <tbody class="utrecht-table__body">
               {[...history].reverse().map((s) => (
                 <tr class="utrecht-table__row">

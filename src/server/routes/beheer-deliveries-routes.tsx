@@ -8,6 +8,7 @@
 // the raw line only a beheerder who is also police, the data's own processor.
 
 import type { Delivery, QuarantineEntry } from "../../domain/delivery.ts";
+import { hasPoliceRole } from "../../domain/roles.ts";
 import { ingestFile } from "../../ingest/ingest-file.ts";
 import { Alert } from "../../render/alert.tsx";
 import { formatCount } from "../../render/format-nl.ts";
@@ -24,8 +25,6 @@ import {
   saveUpload,
 } from "./beheer-data-shared.tsx";
 
-/** Roles of the police who may see a quarantined raw line (as in src/cli/ingest-command.ts). */
-const POLICE_ROLES = new Set(["teamchef", "districtschef", "politie-analist"]);
 export const DELIVERIES_PER_PAGE = 50;
 export const QUARANTINE_PER_PAGE = 100;
 
@@ -102,7 +101,8 @@ export function registerBeheerDeliveryRoutes(app: BeheerApp, deps: BeheerDataDep
     deps.gate
       .administer({ requester: c.get("requester"), what }, work, count ? { count } : undefined)
       .then((r) => r.data);
-  const isPolice = (c: BeheerContext) => c.get("requester").roles.some((r) => POLICE_ROLES.has(r));
+  // A quarantined raw line only for a beheerder who is also police (as `driehoek ingest` shows it).
+  const isPolice = (c: BeheerContext) => hasPoliceRole(c.get("requester").roles);
 
   app.get("/beheer/leveringen", async (c) => {
     const all = await administer(c, "leveringen", () => deps.store.deliveries());

@@ -13,6 +13,7 @@ import { localToday } from "../../agreements/calendar.ts";
 import { Alert } from "../../render/alert.tsx";
 import { formatCount } from "../../render/format-nl.ts";
 import { headClass } from "../../render/table-classes.ts";
+import { TableHead } from "../../render/table-head.tsx";
 import { formText } from "../form-fields.ts";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
 import { errorPage, sendPage } from "../pages.tsx";
@@ -296,15 +297,7 @@ export function registerBeheerImportRoutes(app: BeheerApp, deps: BeheerDataDeps)
                 <caption class="utrecht-table__caption">
                   Imports sinds de start van de server, de nieuwste eerst
                 </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    {["Import", "Gestart", "Door", "Status"].map((h) => (
-                      <th class={headClass} scope="col">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead labels={["Import", "Gestart", "Door", "Status"]} />
                 <tbody class="utrecht-table__body">
                   {recent.map((j) => (
                     <tr class="utrecht-table__row">

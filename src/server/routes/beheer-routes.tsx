@@ -15,6 +15,7 @@ import {
 import { ORGANISATION_KINDS, type OrganisationKind, ROLE_IDS, ROLES } from "../../domain/roles.ts";
 import { Alert } from "../../render/alert.tsx";
 import { headClass } from "../../render/table-classes.ts";
+import { TableHead } from "../../render/table-head.tsx";
 import type { PageStore } from "../app.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import { formText, formTexts } from "../form-fields.ts";
@@ -326,15 +327,7 @@ export function registerOrganisationRoutes(
         <div class="dh-table-scroll">
           <table class="utrecht-table dh-table">
             <caption class="utrecht-table__caption">Alle organisaties met hun gezagsgebied</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {["Id", "Naam", "Soort", "Gezagsgebied"].map((h) => (
-                  <th class={headClass} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead labels={["Id", "Naam", "Soort", "Gezagsgebied"]} />
             <tbody class="utrecht-table__body">
               {organisations.map((o) => (
                 <tr class="utrecht-table__row">

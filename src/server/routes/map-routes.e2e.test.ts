@@ -5,11 +5,10 @@
 // Skipped when /usr/bin/chromium is missing.
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
-import { keyboardLogin, launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { keyboardLogin, NEEDS_CHROMIUM, openTestPage, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 /** Presses Tab until `test` holds for the focused element (at most `max` times). */
@@ -28,17 +27,12 @@ describe("the Kaart in the browser", {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const cspErrors: string[] = [];
+  let cspErrors: string[] = [];
 
   before(async () => {
     w = await openProductTestApp({ passwords: ["burgemeester"] });
     server = await startServer(w.app, { port: 0 });
-    browser = await launchTestBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on("console", (msg) => {
-      if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
-    });
+    ({ browser, page, cspErrors } = await openTestPage({ viewport: { width: 1280, height: 900 } }));
     // Log in and choose the purpose with the keyboard.
     await keyboardLogin(
       page,
@@ -47,7 +41,6 @@ describe("the Kaart in the browser", {
       w.t.userFor("burgemeester"),
       "Handhaving van de openbare orde",
     );
-    mkdirSync("test-output", { recursive: true });
   });
   after(async () => {
     await browser?.close();

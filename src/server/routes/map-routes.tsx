@@ -9,11 +9,13 @@
 
 import type { Context, Hono } from "hono";
 import type { DisclosureRequest, Gate } from "../../disclosure/disclosure-gate.ts";
-import { type AreaSummary, CBS_CODE } from "../../domain/area.ts";
+import { CBS_CODE } from "../../domain/area.ts";
 import { AccessDenied, InputError } from "../../domain/errors.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
 import { lastCompleteMonth } from "../../domain/time.ts";
 import { type ProductPeriod, parsePeriod } from "../../products/product-period.ts";
+import { findArea } from "../../products/run-product.ts";
+import { monthParam } from "../../render/format-nl.ts";
 import { parseBasemap } from "../../render/map/basemap.ts";
 import {
   type KaartInput,
@@ -75,7 +77,7 @@ function defaults(c: Context<Env>, now: Date): KaartFormValues {
     gebied: c.get("requester")?.organisation?.authority.find((a) => CBS_CODE.gemeente.test(a)) ?? "",
     niveau: "wijk",
     soort: "",
-    periode: `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`,
+    periode: monthParam(m),
     maat: "absoluut",
     incidenten: false,
   };
@@ -149,13 +151,6 @@ function asker(c: Context<Env>): Pick<DisclosureRequest, "requester" | "purpose"
   };
 }
 
-/** The gemeente in the newest boundary year that has it (public reference data). */
-async function findGemeente(store: KaartStore, code: string): Promise<AreaSummary | undefined> {
-  return (await store.listAreas({ level: "gemeente" }))
-    .filter((a) => a.code === code)
-    .sort((a, b) => b.year - a.year)[0];
-}
-
 interface Figures {
   model: KaartModel;
   geometry: MapAreas;
@@ -169,7 +164,7 @@ async function figures(
   p: Extract<Parsed, { ok: true }>,
   density: boolean,
 ): Promise<Figures> {
-  const gemeente = await findGemeente(deps.store, p.values.gebied);
+  const gemeente = await findArea(deps.store, p.values.gebied);
   if (!gemeente)
     throw new InputError(
       `Gemeente: ${p.values.gebied} kennen we niet. Kies een gemeente uit de lijst.`,
@@ -211,7 +206,7 @@ async function incidentLayer(
   p: Extract<Parsed, { ok: true }>,
   model: KaartModel,
 ): Promise<{ layer: IncidentLayer } | { refused: string }> {
-  const gemeente = await findGemeente(deps.store, model.gemeente.code);
+  const gemeente = await findArea(deps.store, model.gemeente.code);
   if (!gemeente) return { refused: "de gemeente is onbekend." };
   const q: KaartQuery = {
     gemeente,

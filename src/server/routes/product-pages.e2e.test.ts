@@ -5,11 +5,11 @@
 // Skipped when /usr/bin/chromium is missing (scripts/test.js installs it).
 
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
-import { keyboardLogin, launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { keyboardLogin, NEEDS_CHROMIUM, openTestPage, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 describe("product pages in the browser", {
@@ -20,22 +20,17 @@ describe("product pages in the browser", {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const cspErrors: string[] = [];
+  let cspErrors: string[] = [];
 
   before(async () => {
     w = await openProductTestApp({ passwords: ["burgemeester"], pdf: true });
     t = w.t;
     const app = w.app;
     server = await startServer(app, { port: 0 });
-    browser = await launchTestBrowser();
-    const context = await browser.newContext({
+    ({ browser, page, cspErrors } = await openTestPage({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on("console", (msg) => {
-      if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
-    });
+    }));
     // Log in and choose the purpose with the keyboard.
     await keyboardLogin(
       page,
@@ -44,7 +39,6 @@ describe("product pages in the browser", {
       t.userFor("burgemeester"),
       "Handhaving van de openbare orde",
     );
-    mkdirSync("test-output", { recursive: true });
   });
   after(async () => {
     await browser?.close();

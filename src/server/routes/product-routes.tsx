@@ -8,7 +8,7 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { localToday } from "../../agreements/calendar.ts";
 import { lastCompleteOf } from "../../agreements/schedule.ts";
-import type { Gate } from "../../disclosure/disclosure-gate.ts";
+import type { Gate, Requester } from "../../disclosure/disclosure-gate.ts";
 import type { LegalBasisRegistry } from "../../disclosure/legal-bases/legal-basis-registry.ts";
 import { AREA_LEVEL_LABELS } from "../../domain/area.ts";
 import { InputError } from "../../domain/errors.ts";
@@ -63,9 +63,9 @@ function defaultPeriod(def: ProductDefinition, now: Date): ProductPeriod {
   return lastCompleteOf(def.periodKinds[0] ?? "maand", localToday(now));
 }
 
-/** The gemeente(n) of the user's organisation, as a starting point for the area field. */
-function ownArea(c: Context<Env>): string {
-  return c.get("requester")?.organisation?.authority[0] ?? "";
+/** The first area of the user's organisation, as a starting point for an area field. */
+export function ownArea(requester: Requester | undefined): string {
+  return requester?.organisation?.authority[0] ?? "";
 }
 
 /** A required text field with its label and a help text under it. */
@@ -184,7 +184,7 @@ export function registerProductRoutes(app: Hono<Env>, deps: ProductRouteDeps): v
           <p class="utrecht-paragraph">{def.description}</p>
           <ProductForm
             def={def}
-            area={area || ownArea(c)}
+            area={area || ownArea(c.get("requester"))}
             period={periodText || defaultPeriod(def, deps.now()).id}
           />
         </>,
@@ -214,7 +214,9 @@ export function registerProductRoutes(app: Hono<Env>, deps: ProductRouteDeps): v
     }
   };
 
-  app.get("/producten", (c) => sendPage(c, "Producten", <CatalogPage area={ownArea(c)} now={deps.now()} />));
+  app.get("/producten", (c) =>
+    sendPage(c, "Producten", <CatalogPage area={ownArea(c.get("requester"))} now={deps.now()} />),
+  );
 
   app.get("/producten/:id", async (c) => {
     const made = await make(c);

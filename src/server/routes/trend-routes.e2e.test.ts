@@ -6,11 +6,10 @@
 // Skipped when /usr/bin/chromium is missing (scripts/test.js installs it).
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { type RunningServer, startServer } from "../serve.ts";
-import { keyboardLogin, launchTestBrowser, NEEDS_CHROMIUM, seriousViolations } from "../test-browser.ts";
+import { keyboardLogin, NEEDS_CHROMIUM, openTestPage, seriousViolations } from "../test-browser.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
 describe("the trends page in the browser", {
@@ -21,18 +20,13 @@ describe("the trends page in the browser", {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const cspErrors: string[] = [];
+  let cspErrors: string[] = [];
 
   before(async () => {
     w = await openProductTestApp({ passwords: ["burgemeester"] });
     t = w.t;
     server = await startServer(w.app, { port: 0 });
-    browser = await launchTestBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on("console", (msg) => {
-      if (/Content.Security.Policy|Refused to/i.test(msg.text())) cspErrors.push(msg.text());
-    });
+    ({ browser, page, cspErrors } = await openTestPage({ viewport: { width: 1280, height: 900 } }));
     // Log in and choose the purpose with the keyboard.
     await keyboardLogin(
       page,
@@ -41,7 +35,6 @@ describe("the trends page in the browser", {
       t.userFor("burgemeester"),
       "Handhaving van de openbare orde",
     );
-    mkdirSync("test-output", { recursive: true });
   });
   after(async () => {
     await browser?.close();

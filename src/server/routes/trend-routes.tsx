@@ -16,7 +16,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Gate } from "../../disclosure/disclosure-gate.ts";
 import { AREA_LEVEL_LABELS } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
-import { inpPath } from "../../domain/inp-tree.ts";
+import { compareInpCodes, inpPath } from "../../domain/inp-tree.ts";
 import { addMonths, lastCompleteMonth } from "../../domain/time.ts";
 import { findArea } from "../../products/run-product.ts";
 import { monthParam } from "../../render/format-nl.ts";
@@ -40,6 +40,7 @@ import {
   parseTrendParams,
   type TrendFormValues,
 } from "../trends/trend-params.ts";
+import { ownArea } from "./product-routes.tsx";
 
 export interface TrendRouteDeps {
   store: TrendStore & Pick<Store, "classification">;
@@ -51,40 +52,22 @@ type Env = { Variables: AuthVariables };
 
 const TITLE = "Trends";
 
-/** The gemeente(n) of the user's organisation, as a starting point for the area field. */
-function ownArea(c: Context<Env>): string {
-  return c.get("requester")?.organisation?.authority[0] ?? "";
-}
-
-/** How long the list of types is kept before the classification is read again. */
-const TYPES_TTL_MS = 60_000;
-const typesCache = new WeakMap<object, { at: number; types: Promise<TypeOption[]> }>();
-
-/** The types (see readTypeOptions), read at most once a minute per store: every page shows them. */
-function typeOptions(store: Pick<Store, "classification">): Promise<TypeOption[]> {
-  const hit = typesCache.get(store);
-  const now = performance.now();
-  if (hit && now - hit.at < TYPES_TTL_MS) return hit.types;
-  const types = readTypeOptions(store);
-  typesCache.set(store, { at: now, types });
-  types.catch(() => typesCache.delete(store));
-  return types;
-}
-
-/** The INP types in the store's classification, in tree order, with their level-1 group. */
-async function readTypeOptions(store: Pick<Store, "classification">): Promise<TypeOption[]> {
-  const codes = new Set((await store.classification()).map((r) => r.inpCode.trim()));
+/** The INP types in a classification read, in tree order, with their level-1 group (kept per read). */
+const typesOf = new WeakMap<object, TypeOption[]>();
+async function typeOptions(store: Pick<Store, "classification">): Promise<TypeOption[]> {
+  const rows = await store.classification();
+  // The store shares its rows (frozen); the first row stands for the read.
+  const key = rows[0];
+  const kept = key ? typesOf.get(key) : undefined;
+  if (kept) return kept;
   const out: TypeOption[] = [];
-  for (const code of codes) {
+  for (const code of new Set(rows.map((r) => r.inpCode.trim()))) {
     const path = inpPath(code);
     if (path) out.push({ code, label: path.l3.label, group: path.l1.label });
   }
-  const key = (c: string) =>
-    c
-      .split(".")
-      .map((x) => x.padStart(3, "0"))
-      .join(".");
-  return out.sort((a, b) => key(a.code).localeCompare(key(b.code)));
+  out.sort((a, b) => compareInpCodes(a.code, b.code));
+  if (key && Object.isFrozen(key)) typesOf.set(key, out);
+  return out;
 }
 
 /** Only the results section, for htmx; like a page, not stored in caches. */
@@ -107,7 +90,7 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
     const types = await typeOptions(deps.store);
     const parsed = parseTrendParams(c.req.query(), {
       latest,
-      ownArea: ownArea(c),
+      ownArea: ownArea(c.get("requester")),
       types: new Set(types.map((t) => t.code)),
     });
     const page = (

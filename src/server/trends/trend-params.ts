@@ -3,6 +3,7 @@
 // knows (areas, types) comes in as arguments.
 
 import { addMonths, monthLabelNl } from "../../domain/time.ts";
+import { monthParam } from "../../render/format-nl.ts";
 import { parseMonthParam } from "../month-param.ts";
 
 /** The comparisons the page offers, with their Dutch names. */
@@ -60,8 +61,6 @@ export interface TrendParamContext {
   types: ReadonlySet<string>;
 }
 
-const monthValue = (yyyymm: number) => `${Math.floor(yyyymm / 100)}-${String(yyyymm % 100).padStart(2, "0")}`;
-
 /** Reads the query; missing fields get their default, wrong ones a message naming the field. */
 export function parseTrendParams(
   query: Partial<Record<string, string>>,
@@ -116,8 +115,8 @@ export function parseTrendParams(
   const values: TrendFormValues = {
     gebied: area,
     soort: type,
-    van: text("van") || (from !== null ? monthValue(from) : ""),
-    tot: text("tot") || (to !== null ? monthValue(to) : ""),
+    van: text("van") || (from !== null ? monthParam(from) : ""),
+    tot: text("tot") || (to !== null ? monthParam(to) : ""),
     vergelijk: comparisonText,
   };
   if (errors.length > 0 || from === null || to === null || comparison === null)
@@ -130,8 +129,8 @@ export function trendsHref(p: TrendParams): string {
   const q = new URLSearchParams({
     gebied: p.area,
     soort: p.type,
-    van: monthValue(p.from),
-    tot: monthValue(p.to),
+    van: monthParam(p.from),
+    tot: monthParam(p.to),
     vergelijk: p.comparison,
   });
   return `/trends?${q}`;

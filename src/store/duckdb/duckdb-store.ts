@@ -247,6 +247,7 @@ export class DuckDbStore implements Store {
   }
 
   importClassification(rows: ClassificationRow[]): Promise<number> {
+    this.classificationRead = undefined;
     return this.upsert(
       "classification",
       [
@@ -257,17 +258,33 @@ export class DuckDbStore implements Store {
       ],
       ["bvh_code"],
       rows.map((r) => [r.bvhCode, r.bvhLabel, r.inpCode, r.isCrime]),
-    );
+    ).finally(() => {
+      this.classificationRead = undefined;
+    });
   }
 
-  async classification(): Promise<ClassificationRow[]> {
-    const rows = await this.query("SELECT * FROM classification ORDER BY bvh_code");
-    return rows.map((r) => ({
-      bvhCode: String(r.bvh_code),
-      bvhLabel: String(r.bvh_label),
-      inpCode: String(r.inp_code),
-      isCrime: r.is_crime === null ? null : Boolean(r.is_crime),
-    }));
+  /** The classification as read (frozen, shared), forgotten on every import of it. */
+  private classificationRead: Promise<readonly ClassificationRow[]> | undefined;
+
+  classification(): Promise<ClassificationRow[]> {
+    if (!this.classificationRead) {
+      const read = this.query("SELECT * FROM classification ORDER BY bvh_code").then((rows) =>
+        rows.map((r) =>
+          Object.freeze({
+            bvhCode: String(r.bvh_code),
+            bvhLabel: String(r.bvh_label),
+            inpCode: String(r.inp_code),
+            isCrime: r.is_crime === null ? null : Boolean(r.is_crime),
+          }),
+        ),
+      );
+      this.classificationRead = read;
+      read.catch(() => {
+        if (this.classificationRead === read) this.classificationRead = undefined;
+      });
+    }
+    // Callers get their own array; the rows themselves are shared and frozen.
+    return this.classificationRead.then((xs) => xs.slice());
   }
 
   importAreas(areas: Area[]): Promise<number> {
