@@ -74,6 +74,13 @@ export const CBS_CODE = {
   buurt: /^BU\d{4}[0-9A-Z]{4}$/,
 } as const;
 
+/** The gemeente a CBS wijk or buurt lies in, by its code: WK034401 and BU03440101 -> GM0344. */
+export function gemeenteOfCbsCode(code: string): string {
+  if (!CBS_CODE.wijk.test(code) && !CBS_CODE.buurt.test(code))
+    throw new RangeError(`${code} is geen CBS-code van een wijk of buurt`);
+  return `GM${code.slice(2, 6)}`;
+}
+
 /** Code prefix per CBS level: GM0344, WK034401, BU03440101. */
 export function levelOfCbsCode(code: string): AreaLevel | undefined {
   if (CBS_CODE.gemeente.test(code)) return "gemeente";

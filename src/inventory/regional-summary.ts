@@ -10,6 +10,7 @@
 // which is why it can be open (see inventory-access.ts).
 
 import type { ProductDocument, Row, TableBlock } from "../products/product-document.ts";
+import { listNl } from "../render/format-nl.ts";
 import { CATALOG_ENTRIES, type CatalogEntry } from "./catalog-entries.ts";
 import type { StoredInventory } from "./inventory-store.ts";
 import type { UnitGemeente } from "./police-units.ts";
@@ -161,11 +162,8 @@ const dateIso = new Intl.DateTimeFormat("sv-SE", {
 const oneDecimal = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const gemeenten = (n: number) => `${n} ${n === 1 ? "gemeente" : "gemeenten"}`;
-/** "A", "A en B", "A, B en C". */
-const andList = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} en ${items.at(-1)}`;
 const listWithCounts = (tallies: ProductTally[], count: (t: ProductTally) => number) =>
-  andList(tallies.map((t) => `${t.title} (${gemeenten(count(t))})`));
+  listNl(tallies.map((t) => `${t.title} (${gemeenten(count(t))})`));
 
 /** The summary as a product document: every format (HTML, PDF, XLSX, CSV, JSON) renders it. */
 export function summaryDocument(s: RegionalSummary, now: Date): ProductDocument {
@@ -250,7 +248,7 @@ function gapBlocks(s: RegionalSummary): ProductDocument["sections"][number]["blo
   if (unwanted.length > 0)
     paragraphs.push(`Geleverd, maar niet (meer) gewenst: ${listWithCounts(unwanted, (t) => t.unwanted)}.`);
   const silent = s.gemeenten.filter((g) => !g.answered).map((g) => g.name);
-  if (silent.length > 0) paragraphs.push(`Nog geen antwoord van: ${andList(silent)}.`);
+  if (silent.length > 0) paragraphs.push(`Nog geen antwoord van: ${listNl(silent)}.`);
   const blocks: ProductDocument["sections"][number]["blocks"] = [{ kind: "text", paragraphs }];
   if (s.gaps.length > 0) {
     blocks.push({

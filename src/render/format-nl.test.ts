@@ -5,6 +5,7 @@ import {
   formatDifference,
   formatPercentChange,
   formatRate,
+  listNl,
   monthParam,
   monthRangeNl,
   shortMonthNl,
@@ -29,5 +30,12 @@ describe("Dutch formatting", () => {
     assert.equal(monthRangeNl(202401, 202403), "januari t/m maart 2024");
     assert.equal(monthRangeNl(202304, 202403), "april 2023 t/m maart 2024");
     assert.equal(monthRangeNl(202401, 202401), "januari 2024");
+  });
+
+  it("lists in Dutch: commas, and 'en' before the last", () => {
+    assert.equal(listNl([]), "");
+    assert.equal(listNl(["a"]), "a");
+    assert.equal(listNl(["a", "b"]), "a en b");
+    assert.equal(listNl(["a", "b", "c"]), "a, b en c");
   });
 });

@@ -58,3 +58,9 @@ export function monthRangeNl(from: number, to: number): string {
   const sameYear = Math.floor(from / 100) === Math.floor(to / 100);
   return `${sameYear ? monthNameNl(from % 100) : monthLabelNl(from)} t/m ${monthLabelNl(to)}`;
 }
+
+/** A Dutch list: ["a"] -> "a", ["a", "b", "c"] -> "a, b en c". */
+export function listNl(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} en ${items.at(-1)}`;
+}

@@ -1,7 +1,7 @@
 // Plain Dutch (B1) sentences for the seasonal figure of a classical decomposition (`decompose`).
 // Part of the "duiding" layer (issue 3).
 
-import { formatCount } from "../../render/format-nl.ts";
+import { formatCount, listNl } from "../../render/format-nl.ts";
 import type { DecomposeModel, DecomposeResult } from "../decompose/decompose.ts";
 import { MIN_COUNT_FOR_PERCENT } from "./change-text.ts";
 
@@ -77,7 +77,7 @@ export function describeSeason(input: DescribeSeasonInput): string {
   const sentence = (value: number, word: "hoogst" | "laagst") => {
     const names = positions(value);
     const verb = names.length === 1 ? "is" : "zijn";
-    return `${capitalise(joinNl(names))} ${verb} het ${word}: ${size(value, model, level)}.`;
+    return `${capitalise(listNl(names))} ${verb} het ${word}: ${size(value, model, level)}.`;
   };
   return (
     `Het aantal ${subject} heeft een duidelijk terugkerend patroon (seizoenspatroon). ` +
@@ -105,12 +105,6 @@ function size(value: number, model: DecomposeModel, level: number): string {
 function sampleSd(xs: number[]): number {
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   return Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
-}
-
-/** ["a"] -> "a", ["a", "b", "c"] -> "a, b en c". */
-function joinNl(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
 }
 
 function capitalise(s: string): string {

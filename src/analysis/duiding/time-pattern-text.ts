@@ -1,7 +1,7 @@
 // Plain Dutch (B1) sentences for a weekday × hour pattern (`timePattern`). Part of the "duiding"
 // layer (issue 3).
 
-import { formatCount } from "../../render/format-nl.ts";
+import { formatCount, listNl } from "../../render/format-nl.ts";
 import { MIN_COUNT_FOR_PERCENT } from "./change-text.ts";
 
 const WEEKDAYS_NL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
@@ -68,7 +68,7 @@ function busiestDays(daySums: number[]): string {
   const max = Math.max(...daySums);
   const days = WEEKDAYS_NL.filter((_, d) => daySums[d] === max);
   if (days.length === WEEKDAYS_NL.length) return "Alle dagen zijn even druk.";
-  return days.length === 1 ? `De drukste dag is ${days[0]}.` : `De drukste dagen zijn ${joinNl(days)}.`;
+  return days.length === 1 ? `De drukste dag is ${days[0]}.` : `De drukste dagen zijn ${listNl(days)}.`;
 }
 
 function busiestHours(hourSums: number[]): string {
@@ -88,7 +88,7 @@ function busiestHours(hourSums: number[]): string {
   runs.sort((a, b) => a[0] - b[0]);
   const ranges = runs.map(([first, last]) => `tussen ${first}.00 en ${last + 1}.00 uur`);
   const single = runs.length === 1 && runs[0]?.[0] === runs[0]?.[1];
-  return single ? `Het drukste uur is ${ranges[0]}.` : `De drukste uren zijn ${joinNl(ranges)}.`;
+  return single ? `Het drukste uur is ${ranges[0]}.` : `De drukste uren zijn ${listNl(ranges)}.`;
 }
 
 /** Whole percent of `total` (> 0), never "0%" for a part above 0 nor "100%" for less than all. */
@@ -97,12 +97,6 @@ function percentOf(n: number, total: number): string {
   if (percent === 0 && n > 0) return "minder dan 1%";
   if (percent === 100 && n < total) return "meer dan 99%";
   return `${formatCount(percent)}%`;
-}
-
-/** ["a"] -> "a", ["a", "b", "c"] -> "a, b en c". */
-function joinNl(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
 }
 
 function validate(matrix: readonly (readonly number[])[]): void {

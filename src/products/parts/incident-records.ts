@@ -22,7 +22,7 @@ import { rdToWgs84 } from "../../domain/geo/rd.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
 import type { Registration } from "../../domain/registration.ts";
 import { addMonths, civilFromDays, isoWeek, localBuckets, MONTHS_NL } from "../../domain/time.ts";
-import { formatCount } from "../../render/format-nl.ts";
+import { formatCount, listNl } from "../../render/format-nl.ts";
 import type { Store } from "../../store/store.ts";
 import type { ProductContext, ProductStore } from "../product-definition.ts";
 import type { Cell, Column, MapBlock, MapFeature, Row, TableBlock, TextBlock } from "../product-document.ts";
@@ -642,7 +642,7 @@ export function topTypesText(p: ProtectedIncidents, n = 3): string | null {
     .slice(0, n)
     .map(([code, count]) => `${typeLabel(code).toLowerCase()} ${formatCount(count)} keer`);
   if (top.length === 0) return null;
-  return top.length === 1 ? (top[0] as string) : `${top.slice(0, -1).join(", ")} en ${top.at(-1)}`;
+  return listNl(top);
 }
 
 /** A warning when the period is not over yet (local Dutch day of `now`), else null. */

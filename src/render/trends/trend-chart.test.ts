@@ -11,7 +11,7 @@ function model(shown: Shown = SHOW_ALL) {
   for (let m = 202001; m <= 202512; m = addMonths(m, 1))
     rows.push({ month: m, inpCode: "1.1.1", count: m === 202511 ? 60 : 20, attempts: 0 });
   return buildTrendModel({
-    area: { code: "GM9001", name: "Aadorp", population: 30_000 },
+    area: { code: "GM9001", name: "Aadorp", level: "gemeente", population: 30_000 },
     type: { code: "1.1.1", label: "Diefstal/inbraak woning" },
     params: { area: "GM9001", type: "1.1.1", from: 202301, to: 202512, comparison: "vorig-jaar" },
     counts: { rows, shown, withheldTypes: [] },

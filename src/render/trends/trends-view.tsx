@@ -6,6 +6,8 @@
 
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { AREA_LEVEL_LABELS, type AreaLevel } from "../../domain/area.ts";
+import { inpPath } from "../../domain/inp-tree.ts";
 import { monthLabelNl } from "../../domain/time.ts";
 import {
   CHANGE_MONTHS,
@@ -21,10 +23,13 @@ import {
   type TrendFormValues,
 } from "../../server/trends/trend-params.ts";
 import { CountCell } from "../count-cell.tsx";
-import { formatCount, formatRate, monthNameNl, monthRangeNl } from "../format-nl.ts";
+import { formatCount, formatRate, listNl, monthNameNl, monthRangeNl } from "../format-nl.ts";
 import { headClass, numClass, numHeadClass } from "../table-classes.ts";
 import { Hidden } from "../visually-hidden.tsx";
 import { trendChart } from "./trend-chart.ts";
+
+/** Police areas: their figures are sums over their gemeenten. */
+const POLICE_LEVELS: ReadonlySet<AreaLevel> = new Set(["eenheid", "district", "basisteam"]);
 
 /** The id of the results section: the part htmx swaps. */
 export const RESULTS_ID = "trend-resultaten";
@@ -108,7 +113,8 @@ export function TrendForm({ values, types, max, errors = [] }: TrendFormProps) {
           {FIELD_LABELS.gebied}
         </label>
         <p class="utrecht-form-field-description" id={`${fieldId("gebied")}-uitleg`}>
-          De code van een gemeente, bijvoorbeeld GM0363.
+          De code van een gemeente, wijk, buurt, basisteam, district of eenheid. Bijvoorbeeld GM0363 voor een
+          gemeente of WK036301 voor een wijk.
         </p>
         <FieldMessage field="gebied" errors={errors} />
         <input
@@ -416,9 +422,11 @@ function PeersSection({ m }: { m: TrendModel }) {
       </h3>
       {p === null ? (
         <p class="utrecht-paragraph">
-          {m.typeWithheld
-            ? "Deze soort wordt voor u afgeschermd; vergelijken kan daarom niet."
-            : "Vergelijken met andere gemeenten kan hier niet: het aantal inwoners is niet bekend of er is geen heel jaar."}
+          {m.area.level !== "gemeente"
+            ? `Vergelijken met andere gemeenten kan alleen voor een gemeente, niet voor een ${AREA_LEVEL_LABELS[m.area.level]}.`
+            : m.typeWithheld
+              ? "Deze soort wordt voor u afgeschermd; vergelijken kan daarom niet."
+              : "Vergelijken met andere gemeenten kan hier niet: het aantal inwoners is niet bekend of er is geen heel jaar."}
         </p>
       ) : (
         <>
@@ -503,6 +511,12 @@ function Explanation({ m }: { m: TrendModel }) {
           ongewone maand wordt alleen vergeleken met jaren die niet afgeschermd zijn, en een patroon door het
           jaar maken we alleen als geen enkele maand is afgeschermd.
         </li>
+        {POLICE_LEVELS.has(m.area.level) ? (
+          <li class="utrecht-unordered-list__item">
+            De cijfers van een {AREA_LEVEL_LABELS[m.area.level]} zijn opgeteld over zijn gemeenten. Is het
+            aantal van één gemeente afgeschermd, dan is ook het opgetelde aantal afgeschermd.
+          </li>
+        ) : null}
         {m.noDataMonths > 0 ? (
           <li class="utrecht-unordered-list__item">
             Een punt (·) staat bij maanden van voor de eerste cijfers van {m.area.name} in driehoek. Die
@@ -517,11 +531,20 @@ function Explanation({ m }: { m: TrendModel }) {
 function ProtectionNote({ m }: { m: TrendModel }) {
   const parts: string[] = [];
   if (m.typeWithheld) parts.push("Deze soort wordt voor u helemaal afgeschermd.");
-  else if (m.withheldTypes.length > 0 && m.type.code === "")
+  else if (m.typeNotAtLevel) {
+    const level = AREA_LEVEL_LABELS[m.area.level];
+    const choices = [
+      "alle soorten samen",
+      ...m.typeNotAtLevel.shown.map((code) => `${inpPath(code)?.l3.label ?? code} (${code})`),
+    ];
+    parts.push(
+      `Per ${level} tonen we deze soort niet: de aantallen worden dan zo klein dat ze iets over personen kunnen zeggen. Per ${level} kunt u kiezen uit ${listNl(choices)}.`,
+    );
+  } else if (m.withheldTypes.length > 0 && m.type.code === "")
     parts.push(
       `${m.withheldTypes.length === 1 ? "Eén soort wordt" : `${m.withheldTypes.length} soorten worden`} voor u afgeschermd en telt niet mee in het totaal.`,
     );
-  if (!m.typeWithheld && m.withheldMonths > 0)
+  if (!m.typeWithheld && !m.typeNotAtLevel && m.withheldMonths > 0)
     parts.push(
       `${m.withheldMonths === 1 ? "Het aantal van 1 maand is" : `De aantallen van ${m.withheldMonths} maanden zijn`} afgeschermd. Die tellen niet mee in de uitkomsten hieronder.`,
     );
@@ -570,8 +593,8 @@ export function TrendsPage({ form, results }: TrendsPageProps) {
     <>
       <h1 class="utrecht-heading-1">Trends</h1>
       <p class="utrecht-paragraph">
-        Kies een soort, een gemeente en een periode. U ziet het aantal per maand, of het verandert, of er een
-        trend is, welke maanden ongewoon waren en hoe de gemeente ervoor staat naast vergelijkbare gemeenten.
+        Kies een soort, een gebied en een periode. U ziet het aantal per maand, of het verandert, of er een
+        trend is, welke maanden ongewoon waren en hoe een gemeente ervoor staat naast vergelijkbare gemeenten.
         Elke keer wordt vastgelegd in het verstrekkingenregister.
       </p>
       <TrendForm {...form} />

@@ -5,6 +5,7 @@
 // input gets a 400 naming the field, and an htmx request gets the same results section.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { TestBrowser } from "../test-access.ts";
@@ -67,24 +68,43 @@ describe("the trends page", () => {
   const mayor = () => TestBrowser.as(fetch, t.userFor("burgemeester"), PURPOSE.burgemeester);
   const entries = async () => (await w.access.register.verify()).entries;
 
-  /** Registrations of the gemeente per local month (of one INP type, or all with a type). */
-  const counted = async (gemeente: string, type?: string) => {
-    const regs = await t.store.registrations({
-      area: gemeente,
-      level: "gemeente",
-      fromDay: 19000101,
-      toDay: 20261031,
-    });
+  /** Registrations of an area per local month (of one INP type, or all with a type but `without`). */
+  const counted = async (
+    area: string,
+    type?: string,
+    level: "gemeente" | "wijk" = "gemeente",
+    without: readonly string[] = [],
+  ) => {
+    const regs = await t.store.registrations({ area, level, fromDay: 19000101, toDay: 20261031 });
     const byMonth = new Map<number, number>();
     for (const r of regs) {
-      if (r.inpCode === null || (type !== undefined && r.inpCode !== type)) continue;
+      if (r.inpCode === null || (type !== undefined && r.inpCode !== type) || without.includes(r.inpCode))
+        continue;
       byMonth.set(r.local.month, (byMonth.get(r.local.month) ?? 0) + 1);
     }
     return byMonth;
   };
+  /** The newest boundary year's areas of a level (code -> parent). */
+  const areasOf = async (level: string) =>
+    new Map(
+      (await t.store.listAreas())
+        .filter((a) => a.level === level)
+        .sort((a, b) => a.year - b.year)
+        .map((a) => [a.code, a.parent]),
+    );
+  /** The series table: month -> count, or null where withheld; months before any data left out. */
+  const series = (html: string) =>
+    new Map(
+      tableRows(html, "trend-reeks")
+        .filter(([, value]) => !/geen cijfers/.test(value as string))
+        .map(([label, value]) => [
+          monthOf(label as string),
+          /afgeschermd/.test(value as string) ? null : num(value as string),
+        ]),
+    );
 
   before(async () => {
-    w = await openProductTestApp({ passwords: ["burgemeester"] });
+    w = await openProductTestApp({ passwords: ["burgemeester", "teamchef", "officier-van-justitie"] });
     t = w.t;
   });
   after(() => w?.close());
@@ -169,6 +189,126 @@ describe("the trends page", () => {
     else assert.match(verdict, /kan toeval zijn/, `p = ${p}`);
   });
 
+  it("shows a wijk of the mayor's gemeente as its family decision lets through, and says which types a wijk shows", async () => {
+    const web = await mayor();
+    const gemeente = t.gemeenten[0];
+    const wijken = [...(await areasOf("wijk")).entries()].filter(([, parent]) => parent === gemeente);
+    // Types not given below the gemeente to a recipient outside the police (zeden): not in the total.
+    const zeden: string[] = JSON.parse(readFileSync("config/tabelbeveiliging.json", "utf8")).zeden.inpCodes;
+    assert.ok(wijken.length > 1, "the gemeente has wijken");
+    // The wijk with the fewest registrations: its small counts are the ones protection is about.
+    const totals = await Promise.all(
+      wijken.map(async ([code]) => ({
+        code,
+        byMonth: await counted(code, undefined, "wijk", zeden),
+      })),
+    );
+    totals.sort(
+      (a, b) =>
+        [...a.byMonth.values()].reduce((x, y) => x + y, 0) -
+        [...b.byMonth.values()].reduce((x, y) => x + y, 0),
+    );
+    const wijk = totals.find((x) => x.byMonth.size > 0) ?? assert.fail("a wijk with registrations");
+    const before = await entries();
+    const res = await web.request(`/trends?gebied=${wijk.code}&van=2024-11&tot=2026-10`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.equal(await entries(), before + 1);
+    const entry = JSON.parse(readFileSync(w.access.registerFile, "utf8").trim().split("\n").at(-1) ?? "{}");
+    assert.deepEqual([entry?.what, entry?.areas, entry?.count], ["trends", [wijk.code], 24]);
+    let shown = 0;
+    for (const [month, value] of series(html)) {
+      if (value === null) continue;
+      assert.equal(value, wijk.byMonth.get(month) ?? 0, String(month));
+      // The mayor gets table protection (minimum 5): no count from 1 to 4 is ever shown.
+      assert.ok(value === 0 || value >= 5, `${month}: ${value}`);
+      shown++;
+    }
+    assert.ok(shown > 0, "some months shown");
+    assert.match(html, /Eén soort wordt voor u afgeschermd en telt niet mee in het totaal/);
+    assert.match(html, /Vergelijken met andere gemeenten kan alleen voor een gemeente, niet voor een wijk/);
+
+    // A type a wijk does not show: nothing of it, and the types that can be chosen named.
+    const other = await (await web.request(`/trends?gebied=${wijk.code}&soort=2.5.1`)).text();
+    assert.match(other, /Per wijk tonen we deze soort niet/);
+    assert.match(other, /Per wijk kunt u kiezen uit alle soorten samen en [^<]*\(1\.1\.1\)/);
+    assert.ok([...series(other).values()].every((v) => v === null));
+    // A detail type (woninginbraak) is shown per wijk, as counted.
+    const burglary = await counted(wijk.code, "1.1.1", "wijk");
+    const detail = await (await web.request(`/trends?gebied=${wijk.code}&soort=1.1.1`)).text();
+    assert.doesNotMatch(detail, /Per wijk tonen we deze soort niet/);
+    for (const [month, value] of series(detail))
+      if (value !== null) assert.equal(value, burglary.get(month) ?? 0, String(month));
+  });
+
+  it("shows a basisteam to its teamchef as the sum over its gemeenten, and refuses it to the mayor", async () => {
+    const gemeenten = await areasOf("gemeente");
+    const basisteam = gemeenten.get(t.gemeenten[0]) ?? assert.fail("the gemeente's basisteam");
+    const members = [...gemeenten].filter(([, parent]) => parent === basisteam).map(([code]) => code);
+    assert.ok(members.length >= 1);
+    const sum = new Map<number, number>();
+    for (const g of members)
+      for (const [month, n] of await counted(g)) sum.set(month, (sum.get(month) ?? 0) + n);
+    const teamchef = await TestBrowser.as(fetch, t.userFor("teamchef"), PURPOSE.teamchef);
+    const res = await teamchef.request(`/trends?gebied=${basisteam}&van=2024-11&tot=2026-10`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const got = series(html);
+    assert.ok(got.size >= 12, `months with data: ${got.size}`);
+    // The police get aggregated figures without table protection: every month, the sum counted.
+    for (const [month, value] of got) assert.equal(value, sum.get(month) ?? 0, String(month));
+    assert.match(html, /zijn opgeteld over zijn gemeenten/);
+    assert.match(
+      html,
+      /Vergelijken met andere gemeenten kan alleen voor een gemeente, niet voor een basisteam/,
+    );
+
+    const refused = await (await mayor()).request(`/trends?gebied=${basisteam}`);
+    assert.equal(refused.status, 403);
+  });
+
+  it("withholds a police area's month when one of its gemeenten's is withheld", async () => {
+    const gemeenten = await areasOf("gemeente");
+    const parentOf = new Map((await t.store.listAreas()).map((a) => [a.code, a.parent]));
+    /** The first parent up the chain (gemeente -> basisteam -> district -> eenheid) that is an eenheid. */
+    const eenheden = await areasOf("eenheid");
+    const up = (code: string): string | null => {
+      for (let c = parentOf.get(code) ?? null, n = 0; c !== null && n < 10; c = parentOf.get(c) ?? null, n++)
+        if (eenheden.has(c)) return c;
+      return null;
+    };
+    const eenheid = up(t.gemeenten[0]) ?? assert.fail("the gemeente's eenheid");
+    const members = [...gemeenten.keys()].filter((g) => up(g) === eenheid);
+    assert.ok(members.length > 1, "an eenheid of several gemeenten");
+    // The prosecutor (no police recipient: table protection) for the whole eenheid.
+    const ovj = await TestBrowser.as(
+      fetch,
+      t.userFor("officier-van-justitie"),
+      PURPOSE["officier-van-justitie"],
+    );
+    const shownOf: Record<string, number> = {};
+    for (const type of ["", "1.1.1"]) {
+      const byGemeente = await Promise.all(members.map((g) => counted(g, type || undefined)));
+      const res = await ovj.request(`/trends?gebied=${eenheid}&soort=${type}&van=2024-11&tot=2026-10`);
+      assert.equal(res.status, 200);
+      shownOf[type] = 0;
+      for (const [month, value] of series(await res.text())) {
+        const parts = byGemeente.map((m) => m.get(month) ?? 0);
+        // Shown only when every gemeente's count may be: none of them from 1 to 4.
+        if (parts.some((n) => n > 0 && n < 5))
+          assert.equal(value, null, `${type} ${month}: ${parts.join(", ")}`);
+        if (value === null) continue;
+        assert.equal(
+          value,
+          parts.reduce((a, b) => a + b, 0),
+          `${type} ${month}`,
+        );
+        shownOf[type]++;
+      }
+    }
+    assert.ok((shownOf[""] ?? 0) > 0, "the total is shown in some months");
+  });
+
   it("refuses another gemeente: 403, no figures, no register entry", async () => {
     const web = await mayor();
     const before = await entries();
@@ -190,6 +330,7 @@ describe("the trends page", () => {
       ["tot=2026-11", /Tot en met maand: november 2026 is nog niet voorbij/],
       ["vergelijk=altijd", /Vergelijken met: kies/],
       ["gebied=GM0000", /Gebied: GM0000 kennen we niet/],
+      ["gebied=1234", /Gebied: 1234 kennen we niet|Gebied: .* is een postcodegebied/],
     ];
     for (const [q, message] of cases) {
       const res = await web.request(`/trends?${q}`);

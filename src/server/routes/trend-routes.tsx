@@ -1,23 +1,23 @@
 // The trends explorer (GET /trends?gebied=…&soort=…&van=YYYY-MM&tot=YYYY-MM&vergelijk=…): one type
-// (or all) in one gemeente over a period of months, with the change against a year earlier or the
-// 5-year average and its test, the trend, the pattern through the year, unusual months and similar
-// gemeenten. A GET form that works without JavaScript; htmx swaps only the results section and
-// puts the query in the address bar.
+// (or all) in one area (gemeente, wijk, buurt or police area) over a period of months, with the
+// change against a year earlier or the 5-year average and its test, the trend, the pattern through
+// the year, unusual months and (for a gemeente) similar gemeenten. A GET form that works without
+// JavaScript; htmx swaps only the results section and puts the query in the address bar.
 //
 // The data: one read through the gate as the logged-in user for the session's purpose (one
-// register entry per page), protected exactly like the monthly figures page (protectCounts over the
-// gemeente's whole history); other gemeenten only as rounded open data (trend-data.ts). Area names
-// and the classification are public reference data, read directly like the product pages do.
+// register entry per page, with the hash of the figures the page shows), protected as every other
+// figure of the area is (trend-data.ts); other gemeenten only as rounded open data. Area names and
+// the classification are public reference data, read directly like the product pages do.
 
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Gate } from "../../disclosure/disclosure-gate.ts";
-import { AREA_LEVEL_LABELS } from "../../domain/area.ts";
+import { AREA_LEVEL_LABELS, type AreaSummary } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
 import { compareInpCodes, inpPath } from "../../domain/inp-tree.ts";
-import { addMonths, lastCompleteMonth } from "../../domain/time.ts";
+import { lastCompleteMonth } from "../../domain/time.ts";
 import { findArea } from "../../products/run-product.ts";
 import { monthParam } from "../../render/format-nl.ts";
 import {
@@ -32,8 +32,15 @@ import type { Store } from "../../store/store.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import type { Session } from "../middleware/session/session-store.ts";
 import { sendPage } from "../pages.tsx";
-import { loadTrendData, protectTrendData, type TrendData, type TrendStore } from "../trends/trend-data.ts";
-import { buildTrendModel, peersYear } from "../trends/trend-model.ts";
+import {
+  isTrendLevel,
+  loadTrendData,
+  peersInput,
+  protectTrendData,
+  type TrendLevel,
+  type TrendStore,
+} from "../trends/trend-data.ts";
+import { buildTrendModel, peersYear, type TrendModel } from "../trends/trend-model.ts";
 import {
   FIELD_LABELS,
   type FieldError,
@@ -77,13 +84,6 @@ function sendFragment(c: Context<Env>, body: Child, status: ContentfulStatusCode
   return c.html(html`${body}`, status);
 }
 
-/** Months from `from` to `to` (yyyymm), both included. */
-function monthsBetween(from: number, to: number): number {
-  let n = 0;
-  for (let m = from; m <= to; m = addMonths(m, 1)) n++;
-  return n;
-}
-
 export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void {
   app.get("/trends", async (c) => {
     const latest = lastCompleteMonth(deps.now());
@@ -119,23 +119,24 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
       return invalid(values, [
         {
           field: "gebied",
-          message: `${FIELD_LABELS.gebied}: ${params.area} kennen we niet. Vul de code van een gemeente in, bijvoorbeeld GM0363.`,
+          message: `${FIELD_LABELS.gebied}: ${params.area} kennen we niet. Vul de code van een gebied in, bijvoorbeeld GM0363 voor een gemeente.`,
         },
       ]);
-    if (area.level !== "gemeente")
+    if (!isTrendLevel(area.level))
       return invalid(values, [
         {
           field: "gebied",
-          message: `${FIELD_LABELS.gebied}: ${area.name} is een ${AREA_LEVEL_LABELS[area.level]}. Trends zijn er voor een gemeente; vul de code van een gemeente in.`,
+          message: `${FIELD_LABELS.gebied}: ${area.name} is een ${AREA_LEVEL_LABELS[area.level]}. Trends zijn er voor een gemeente, wijk, buurt, basisteam, district of eenheid; vul de code daarvan in.`,
         },
       ]);
+    const trendArea = area as AreaSummary & { level: TrendLevel };
     const type = types.find((t) => t.code === params.type) ?? { code: "", label: "Alle soorten", group: "" };
-    const year = peersYear(params.to);
+    const year = area.level === "gemeente" ? peersYear(params.to) : null;
 
-    let data: TrendData;
+    let model: TrendModel;
     try {
       const session = c.get("session") as Session | undefined;
-      ({ data } = await deps.gate.disclose(
+      ({ data: model } = await deps.gate.disclose(
         {
           requester: c.get("requester"),
           purpose: session?.purpose ?? null,
@@ -144,11 +145,26 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
           period: `${monthParam(params.from)}/${monthParam(params.to)}`,
           sensitivity: "aggregated",
         },
-        () => loadTrendData(deps.store, area, latest, year),
+        () => loadTrendData(deps.store, trendArea, latest, year),
         {
-          protect: protectTrendData(deps.store, area.code, latest, params.type),
+          protect: protectTrendData(deps.store, area.code, latest),
+          // The answer is what the page shows: its hash goes in the register.
+          present: (data) =>
+            buildTrendModel({
+              area: {
+                code: area.code,
+                name: area.name,
+                level: area.level,
+                population: area.population,
+                populationYear: area.populationYear,
+              },
+              type: { code: type.code, label: type.label },
+              params,
+              counts: data,
+              peers: peersInput(data, params.type),
+            }),
           // The register counts the months the page shows, not the whole history.
-          count: () => monthsBetween(params.from, params.to),
+          count: (m) => m.months.length,
         },
       ));
     } catch (err) {
@@ -162,18 +178,6 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
         403,
       );
     }
-    const model = buildTrendModel({
-      area: {
-        code: area.code,
-        name: area.name,
-        population: area.population,
-        populationYear: area.populationYear,
-      },
-      type: { code: type.code, label: type.label },
-      params,
-      counts: data,
-      peers: data.peers,
-    });
     return page(values, <TrendResults m={model} />, 200);
   });
 }

@@ -13,7 +13,7 @@ function rows(code: string, from: number, to: number, value: (m: number) => numb
   return out;
 }
 
-const area = { code: "GM9001", name: "Aadorp", population: 30_000 };
+const area = { code: "GM9001", name: "Aadorp", level: "gemeente" as const, population: 30_000 };
 
 function input(over: Partial<TrendModelInput> & { rows?: MonthlyCount[]; shown?: Shown }): TrendModelInput {
   return {
@@ -178,6 +178,25 @@ describe("buildTrendModel", () => {
     assert.ok(m.months.every((x) => x.status === "afgeschermd"));
     assert.equal(m.change.text, null);
     assert.equal(m.peers?.result, null);
+  });
+
+  it("shows nothing of a type a wijk does not show, and names the types it does", () => {
+    const wijk = { code: "WK900101", name: "Centrum", level: "wijk" as const, population: 3_000 };
+    const r = rows("2.5.1", 202301, 202512, () => 9);
+    const counts = { rows: r, shown: SHOW_ALL, withheldTypes: [], levelTypes: ["1.1.1"] };
+    const other = buildTrendModel(
+      input({ area: wijk, type: { code: "2.5.1", label: "Winkeldiefstal" }, counts }),
+    );
+    assert.deepEqual(other.typeNotAtLevel, { shown: ["1.1.1"] });
+    assert.equal(other.typeWithheld, false);
+    assert.ok(other.months.every((x) => x.status === "afgeschermd"));
+    assert.equal(other.trend.result, null);
+    // A detail type and the total are shown as protected.
+    const detail = buildTrendModel(input({ area: wijk, counts }));
+    assert.equal(detail.typeNotAtLevel, null);
+    const total = buildTrendModel(input({ area: wijk, type: { code: "", label: "Alle soorten" }, counts }));
+    assert.equal(total.typeNotAtLevel, null);
+    assert.ok(total.months.every((x) => x.status === "getoond" && x.value === 9));
   });
 });
 

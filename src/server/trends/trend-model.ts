@@ -28,6 +28,7 @@ import {
 } from "../../analysis/poisson-rate/poisson-rate-test.ts";
 import { TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import type { ProtectedCounts } from "../../disclosure/table-protection/protect-counts.ts";
+import type { AreaLevel } from "../../domain/area.ts";
 import { addMonths, monthLabelNl } from "../../domain/time.ts";
 import { MIN_PEERS, OPEN_DATA_ROUNDING } from "../../products/definitions/veiligheidsanalyse.ts";
 import { monthSums, sumOfShown } from "../../products/parts/month-sums.ts";
@@ -45,6 +46,11 @@ export const MIN_SEASON_MONTHS = 24;
 export interface TrendCounts extends ProtectedCounts {
   /** Types the recipient gets no counts of at all (left out of the rows and of the total). */
   withheldTypes: readonly string[];
+  /**
+   * For a wijk or buurt under table protection: the only types shown there besides the total (as
+   * INP codes). Absent: every type.
+   */
+  levelTypes?: readonly string[];
 }
 
 /** Another gemeente as open data: the count of the chosen type in a whole year, rounded. */
@@ -68,7 +74,13 @@ export interface TrendPeersInput {
 }
 
 export interface TrendModelInput {
-  area: { code: string; name: string; population: number | null; populationYear?: number | null };
+  area: {
+    code: string;
+    name: string;
+    level: AreaLevel;
+    population: number | null;
+    populationYear?: number | null;
+  };
   /** INP code and label of the type; code "" for all types. */
   type: { code: string; label: string };
   params: TrendParams;
@@ -171,6 +183,11 @@ export interface TrendModel {
   noDataMonths: number;
   /** The chosen type is withheld from this recipient altogether. */
   typeWithheld: boolean;
+  /**
+   * The chosen type is not shown for an area of this level (a wijk or buurt shows the total and
+   * these types only); null when it is.
+   */
+  typeNotAtLevel: { shown: readonly string[] } | null;
   /** Other types withheld altogether (left out of the total). */
   withheldTypes: readonly string[];
   change: ChangeFigures;
@@ -198,13 +215,19 @@ export function buildTrendModel(input: TrendModelInput): TrendModel {
   const code = input.type.code === "" ? TOTAL : input.type.code;
   const subject = subjectFor(input.type);
   const typeWithheld = input.type.code !== "" && counts.withheldTypes.includes(input.type.code);
+  const levelTypes = counts.levelTypes;
+  const typeNotAtLevel =
+    !typeWithheld && input.type.code !== "" && levelTypes && !levelTypes.includes(input.type.code)
+      ? { shown: levelTypes }
+      : null;
+  const hidden = typeWithheld || typeNotAtLevel !== null;
   const sums = monthSums(counts.rows);
   const start = sums.dataStart;
 
   /** A sum over months as it may be shown (see the top of this file). */
   const periodCount = (from: number, to: number): PeriodCount => {
     if (start === null || from < start) return { from, to, count: null, status: "geen-cijfers" };
-    if (typeWithheld) return { from, to, count: null, status: "afgeschermd" };
+    if (hidden) return { from, to, count: null, status: "afgeschermd" };
     if (counts.shown(code, from, to)) return { from, to, count: sums.sum(code, from, to), status: "getoond" };
     const parts = monthsOf(from, to).map((m) => (counts.shown(code, m, m) ? sums.sum(code, m, m) : null));
     const count = sumOfShown(parts);
@@ -277,6 +300,7 @@ export function buildTrendModel(input: TrendModelInput): TrendModel {
     withheldMonths,
     noDataMonths,
     typeWithheld,
+    typeNotAtLevel,
     withheldTypes: counts.withheldTypes,
     change: changeFigures(params, subject, periodCount),
     trend: trendFigures(months, subject),

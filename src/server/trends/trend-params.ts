@@ -29,7 +29,7 @@ export const FIELD_LABELS = {
 export type TrendField = keyof typeof FIELD_LABELS;
 
 export interface TrendParams {
-  /** Area code as asked (upper case), e.g. "GM0363". */
+  /** Area code as asked (upper case), e.g. "GM0363" or "WK036301". */
   area: string;
   /** INP level-3 code, or "" for all types. */
   type: string;
@@ -72,7 +72,7 @@ export function parseTrendParams(
     errors.push({ field, message: `${FIELD_LABELS[field]}: ${rest}` });
 
   const area = (text("gebied") || ctx.ownArea).toUpperCase();
-  if (area === "") fail("gebied", "vul de code van een gemeente in, bijvoorbeeld GM0363.");
+  if (area === "") fail("gebied", "vul de code van een gebied in, bijvoorbeeld GM0363 voor een gemeente.");
 
   const type = text("soort");
   if (type !== "" && !ctx.types.has(type))
