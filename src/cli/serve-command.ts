@@ -47,7 +47,10 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
   if (logTo !== "-") mkdirSync(dirname(logTo), { recursive: true });
   const logFile = pino.destination({ dest: logTo === "-" ? 1 : openSync(logTo, "a"), sync: false });
   const logger = pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime }, logFile);
+  // Set once the warm-up below exists: the beheerder's loads make the table protection again.
+  let onDataLoaded = () => {};
   const app = createApp({
+    dataLoaded: () => onDataLoaded(),
     store,
     now: fx.now,
     logger,
@@ -110,6 +113,7 @@ async function serve(store: Store, dbPath: string, o: ServeOptions, fx: CliEffec
       return warmAll();
     });
   };
+  onDataLoaded = warmAgain;
   const inbox = o.inbox
     ? watchInbox(o.inbox, { store, now: fx.now, log: (l) => fx.stdout(`${l}\n`), loaded: warmAgain })
     : undefined;

@@ -143,6 +143,7 @@ export function createGate(deps: GateDeps): Gate {
         throw new AccessDenied(
           `Voor ${SENSITIVITY_LABELS[request.sensitivity]} is inloggen met een tweede factor nodig.`,
           request.what,
+          "tweede-factor",
         );
       }
       const choice = chooseLegalBasis(deps.registry, {

@@ -42,6 +42,8 @@ export class AccessDenied extends Error {
   constructor(
     message: string,
     readonly what: string,
+    /** What would have given access: a login with a second factor; null: nothing the user can do. */
+    readonly needs: "tweede-factor" | null = null,
   ) {
     super(message);
     this.name = "AccessDenied";

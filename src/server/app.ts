@@ -76,6 +76,11 @@ export interface AppDeps {
   logger?: RequestLogOptions["logger"];
   /** Tile URL template of a raster background map for the Kaart (DRIEHOEK_BASISKAART); none: no background. */
   basemap?: string;
+  /**
+   * Called after the beheerder loaded new data (a delivery, or reference data): e.g. to make the
+   * table protection again ahead of the next visitor, as after a delivery from the inbox.
+   */
+  dataLoaded?: () => void;
 }
 
 type Env = { Variables: AuthVariables };

@@ -2,6 +2,7 @@
 // incidents, then the agreed products that reached the user and the agreements due for
 // evaluation. Plain Dutch; every figure links to the product it comes from.
 
+import { dayLabelNl, isoDateToDay } from "../../agreements/calendar.ts";
 import { evaluationText } from "../../agreements/evaluations.ts";
 import { productById } from "../../products/catalog.ts";
 import { formatCount } from "../../render/format-nl.ts";
@@ -40,10 +41,18 @@ function Refused({ made, what }: { made: Made<unknown>; what: string }) {
   if (made.ok) return null;
   return (
     <>
-      <p class="utrecht-paragraph">
-        U krijgt {what} niet met uw rol en het doel van deze sessie.{" "}
-        {link("/doel", "Kies zo nodig een ander doel")}.
-      </p>
+      {made.needs === "tweede-factor" ? (
+        <p class="utrecht-paragraph">
+          U krijgt {what} alleen als u inlogt met een tweede factor: een code uit een app op uw telefoon. U
+          bent nu ingelogd met alleen een wachtwoord. Heeft u nog geen app voor de code? Vraag de beheerder
+          erom.
+        </p>
+      ) : (
+        <p class="utrecht-paragraph">
+          U krijgt {what} niet met uw rol en het doel van deze sessie.{" "}
+          {link("/doel", "Kies zo nodig een ander doel")}.
+        </p>
+      )}
       <details class="dh-details">
         <summary>Waarom niet?</summary>
         <p class="utrecht-paragraph">{made.reason}</p>
@@ -186,8 +195,9 @@ export function MyPictureView({ p, user }: { p: MyPicture; user: string }) {
           <ul class="utrecht-unordered-list">
             {p.evaluations.map((e) => (
               <li class="utrecht-unordered-list__item">
-                De informatieafspraak van {e.gemeente} wordt geëvalueerd op {e.evaluatieOp} (
-                {evaluationText(e)}){e.status === "verlopen" ? ": de datum is voorbij." : "."}
+                De informatieafspraak van {e.gemeenteName} wordt geëvalueerd op{" "}
+                {dayLabelNl(isoDateToDay(e.evaluatieOp))} ({evaluationText(e)})
+                {e.status === "verlopen" ? ": de datum is voorbij." : "."}
               </li>
             ))}
           </ul>

@@ -39,7 +39,9 @@ export interface ClearChange {
 }
 
 /** A product made for the page, or why the user does not get it. */
-export type Made<T> = { ok: true; value: T; registerSeq: number | null } | { ok: false; reason: string };
+export type Made<T> =
+  | { ok: true; value: T; registerSeq: number | null }
+  | { ok: false; reason: string; needs: AccessDenied["needs"] };
 
 export interface GemeentePicture {
   area: { code: string; name: string };
@@ -64,7 +66,8 @@ export interface MyPicture {
   moreGemeenten: { code: string; name: string }[];
   /** Agreed products delivered to this user since the previous visit (all, the first time). */
   deliveries: DeliveryRecord[];
-  evaluations: DueEvaluation[];
+  /** Agreements of the own gemeenten due for evaluation, with the gemeente's name. */
+  evaluations: (DueEvaluation & { gemeenteName: string })[];
 }
 
 export interface MyPictureDeps extends ProductEngineDeps {
@@ -122,7 +125,7 @@ async function made<T>(
     const doc = await make();
     return { ok: true, value: pick(doc), registerSeq: doc.disclosure?.registerSeq ?? null };
   } catch (err) {
-    if (err instanceof AccessDenied) return { ok: false, reason: err.message };
+    if (err instanceof AccessDenied) return { ok: false, reason: err.message, needs: err.needs };
     throw err;
   }
 }
@@ -183,12 +186,12 @@ export async function buildMyPicture(
     .sort((a, b) => b.op.localeCompare(a.op))
     .slice(0, MAX_DELIVERIES_SHOWN);
 
-  const ownCodes = new Set(own.map((g) => g.code));
+  const ownNames = new Map(own.map((g) => [g.code, g.name]));
   const { agreements } = await currentAgreements(deps.store);
   const evaluations = dueEvaluations(
-    agreements.map((a) => a.agreement).filter((a) => ownCodes.has(a.gemeente)),
+    agreements.map((a) => a.agreement).filter((a) => ownNames.has(a.gemeente)),
     now,
-  );
+  ).map((e) => ({ ...e, gemeenteName: ownNames.get(e.gemeente) ?? e.gemeente }));
 
   return {
     previousVisit,

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { saveAgreement } from "../../agreements/agreement-store.ts";
+import { testAgreement } from "../../agreements/test-agreement.ts";
 import { ingestFile } from "../../ingest/ingest-file.ts";
 import type { Store } from "../../store/store.ts";
 import { type AppDeps, createApp } from "../app.ts";
@@ -50,29 +51,7 @@ describe("beheer pages in the browser", {
     );
     const r = await ingestFile(file, { source: "politie-test" }, { store, now: () => NOW });
     delivery = r.outcome.delivery.id;
-    await saveAgreement(
-      store,
-      access.registry,
-      {
-        gemeente: "GM9001",
-        geldigVanaf: "2026-11-01",
-        evaluatieOp: "2026-12-01",
-        afgesprokenMet: "Burgemeester, teamchef en officier van justitie",
-        grondslag: "wpg-16-1-c",
-        producten: [
-          {
-            product: "maandoverzicht",
-            cadans: "maandelijks",
-            dagVanLevering: 3,
-            formaten: ["pdf"],
-            ontvangers: ["bm.voorbeeldstad"],
-            doel: "openbare-orde",
-            kanalen: ["web"],
-          },
-        ],
-      },
-      { author: "beheer", now: NOW },
-    );
+    await saveAgreement(store, access.registry, testAgreement(), { author: "beheer", now: NOW });
     const deps: AppDeps & BeheerDataDeps = {
       store,
       now: () => NOW,

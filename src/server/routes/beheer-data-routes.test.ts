@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
+import { testAgreement } from "../../agreements/test-agreement.ts";
 import { ingestFile } from "../../ingest/ingest-file.ts";
 import type { Store } from "../../store/store.ts";
 import { type AppDeps, createApp } from "../app.ts";
@@ -27,6 +28,8 @@ function dom(html: string) {
 describe("beheer pages for agreements, deliveries and imports (DuckDB store in memory)", () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
+  /** Times the app said new data was loaded (the server then makes the table protection again). */
+  let loads = 0;
   let registerFile: string;
   let closeGate: () => Promise<void>;
   let admin: TestBrowser;
@@ -95,6 +98,9 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
       uploadDir,
       importJobs: jobs,
       isHoliday: () => false,
+      dataLoaded: () => {
+        loads++;
+      },
     };
     app = createApp(deps);
     const file = join(dir, "levering-oktober.csv");
@@ -196,6 +202,7 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
 
   it("loads a corrected file as a new delivery; the same file again changes nothing", async () => {
     const before = await store.registrationCount();
+    const loadsBefore = loads;
     const page = `/beheer/leveringen/${badDelivery}`;
     const res = await upload(
       admin,
@@ -212,6 +219,7 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
       );
     assert.ok(loaded, html.slice(html.indexOf("<main"), html.indexOf("<main") + 800));
     assert.equal(await store.registrationCount(), before + 1, "B2 is new; B1 and B3 were there");
+    assert.equal(loads, loadsBefore + 1, "new data: the table protection is made again");
     const d = await store.delivery(Number(loaded[1]));
     assert.deepEqual([d?.source, d?.counts.quarantined], ["politie-test", 0]);
     assert.ok(
@@ -234,6 +242,7 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
     );
     assert.equal((await store.deliveries()).length, deliveries);
     assert.equal(await store.registrationCount(), before + 1);
+    assert.equal(loads, loadsBefore + 1, "nothing new: no new table protection");
   });
 
   it("a file that cannot be loaded changes nothing but the record of the failure", async () => {
@@ -396,6 +405,7 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
 
   it("a failing import changes nothing and names the file, line and field in Dutch", async () => {
     const before = (await store.addresses(["9001AD"])).length;
+    const loadsBefore = loads;
     const res = await upload(
       admin,
       "/beheer/import",
@@ -412,9 +422,11 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
     assert.match(html, /Er is niets veranderd/);
     assert.equal((await store.addresses(["9001AD"])).length, before);
     assert.deepEqual(readdirSync(uploadDir), []);
+    assert.equal(loads, loadsBefore, "nothing loaded");
   });
 
   it("imports a delivery through the import page and links to it", async () => {
+    const loadsBefore = loads;
     const file = `${HEADER}\nI1;1.1.1;2026-10-05 10:00;121500;487500\nI2;1.1.1;2026-13-05 10:00;121500;487500\n`;
     const res = await upload(
       admin,
@@ -433,6 +445,7 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
       )?.[1];
     assert.ok(id, html.slice(html.indexOf("import-voortgang")));
     assert.match(html, new RegExp(`href="/beheer/leveringen/${id}"`));
+    assert.equal(loads, loadsBefore + 1);
   });
 
   it("refuses an import form that is not complete, in Dutch", async () => {
@@ -474,25 +487,8 @@ describe("beheer pages for agreements, deliveries and imports (DuckDB store in m
   });
 
   describe("agreements", () => {
-    const agreement = (evaluatieOp: string, extra: Record<string, unknown> = {}) => ({
-      gemeente: "GM9001",
-      geldigVanaf: "2026-11-01",
-      evaluatieOp,
-      afgesprokenMet: "Burgemeester, teamchef en officier van justitie",
-      grondslag: "wpg-16-1-c",
-      producten: [
-        {
-          product: "maandoverzicht",
-          cadans: "maandelijks",
-          dagVanLevering: 3,
-          formaten: ["pdf"],
-          ontvangers: ["bm.voorbeeldstad"],
-          doel: "openbare-orde",
-          kanalen: ["web"],
-        },
-      ],
-      ...extra,
-    });
+    const agreement = (evaluatieOp: string, extra: Record<string, unknown> = {}) =>
+      testAgreement({ evaluatieOp, extra });
     const save = (json: unknown, name = "afspraak.json") =>
       upload(admin, "/beheer/afspraken", "/beheer/afspraken", {}, { name, content: JSON.stringify(json) });
 

@@ -25,6 +25,11 @@ export interface BeheerDataDeps {
   importJobs?: ImportJobs;
   /** Public holidays (not working days) for the next delivery day; default: config/feestdagen.json. */
   isHoliday?: HolidayPredicate;
+  /**
+   * Called after the beheerder loaded new data (a delivery, or reference data): e.g. to make the
+   * table protection again ahead of the next visitor, as after a delivery from the inbox.
+   */
+  dataLoaded?: () => void;
 }
 
 export type BeheerApp = Hono<{ Variables: AuthVariables }>;

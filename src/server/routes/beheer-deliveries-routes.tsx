@@ -418,6 +418,7 @@ export function registerBeheerDeliveryRoutes(app: BeheerApp, deps: BeheerDataDep
           400,
         );
       }
+      deps.dataLoaded?.();
       const cnt = d.counts;
       return deliveryPage(c, id, {
         ok:

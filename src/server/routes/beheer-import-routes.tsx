@@ -363,6 +363,8 @@ export function registerBeheerImportRoutes(app: BeheerApp, deps: BeheerDataDeps)
               ),
             { count: (r) => (r.kind === "levering" ? r.counts.read : r.loaded) },
           );
+          // A delivery loaded before changes nothing; anything else is new data.
+          if (data.kind !== "levering" || data.outcome === "loaded") deps.dataLoaded?.();
           return data;
         } catch (err) {
           // In Dutch, naming the file by its own name, the line and the field.

@@ -5,7 +5,9 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { saveAgreement } from "../../agreements/agreement-store.ts";
 import { DELIVERY_KIND, type DeliveryRecord } from "../../agreements/delivery-record.ts";
+import { testAgreement } from "../../agreements/test-agreement.ts";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
 import { PRODUCT_DEMO } from "../../products/test-products.ts";
@@ -78,6 +80,10 @@ describe("Mijn beeld", () => {
     assert.match(page, /Wat is veranderd in oktober 2026 nieuw/);
     // The maandoverzicht and the dagrapport, each through the gate (or refused, then registered too).
     assert.ok((await entries()) >= before + 1);
+    // The dagrapport holds single records: a second factor is needed (config/beveiliging.json), and
+    // this mayor logged in with a password only. The page says so, not that the role lacks it.
+    assert.match(page, /U krijgt het dagrapport alleen als u inlogt met een tweede factor/);
+    assert.match(page, /Waarom niet\? Voor [^.]* is inloggen met een tweede factor nodig\./);
 
     // Every change listed: its counts equal a count of the store's registrations of that type in
     // the month and the same month a year earlier (local time), independent of the product code.
@@ -185,5 +191,30 @@ describe("Mijn beeld", () => {
     assert.match(html, /href="\/producten\/maandoverzicht\?gebied=GM\d{4}&amp;periode=2026-10"/);
     assert.match(text(html), /Maandoverzicht, GM\d{4}, 2026-10 \(bezorgd op 2 november 2026 om 07:00\)/);
     assert.doesNotMatch(html, /producten\/tabellenboek\?gebied/);
+  });
+
+  it("lists the own gemeente's agreement due for evaluation by the gemeente's name, and no other", async () => {
+    const { t } = w;
+    const [own, other] = t.gemeenten;
+    const names = new Map((await t.store.listAreas()).map((a) => [a.code, a.name]));
+    for (const [gemeente, user] of [
+      [own, t.userFor("burgemeester")],
+      [other, t.userFor("burgemeester", 1)],
+    ] as const)
+      await saveAgreement(
+        t.store,
+        w.access.registry,
+        testAgreement({ gemeente, evaluatieOp: "2026-11-20", ontvangers: [user] }),
+        { author: "beheer", now: PRODUCT_DEMO.now },
+      );
+    const web = await TestBrowser.as(fetch, t.userFor("burgemeester"), PURPOSE.burgemeester);
+    const page = text(await (await web.request("/")).text());
+    assert.match(
+      page,
+      new RegExp(
+        `De informatieafspraak van ${names.get(own)} wordt geëvalueerd op 20 november 2026 \\(over 17 dagen\\)\\.`,
+      ),
+    );
+    assert.doesNotMatch(page, new RegExp(`informatieafspraak van (${names.get(other)}|${other}|${own})`));
   });
 });
