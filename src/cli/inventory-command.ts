@@ -15,6 +15,7 @@ import { CATALOG_ENTRIES } from "../inventory/catalog-entries.ts";
 import { FREQUENCY_LABELS, type Frequency, parseInventory } from "../inventory/inventory.ts";
 import { overviewAs, saveAs, showAs } from "../inventory/inventory-access.ts";
 import type { StoredInventory } from "../inventory/inventory-store.ts";
+import { findArea } from "../products/run-product.ts";
 import { openPdfPrinter } from "../render/pdf/print-pdf.ts";
 import { type ProductFormat, renderProduct } from "../render/product/render-product.ts";
 import type { Store } from "../store/store.ts";
@@ -37,9 +38,7 @@ function gemeenteCode(value: string, option: string): string {
 }
 
 async function gemeenteName(store: Store, code: string, option: string): Promise<string> {
-  const found = (await store.listAreas({ level: "gemeente" }))
-    .filter((a) => a.code === code)
-    .sort((a, b) => b.year - a.year)[0];
+  const found = await findArea(store, code);
   if (!found) throw new InputError(`gemeente ${code} is onbekend`, option);
   return found.name;
 }

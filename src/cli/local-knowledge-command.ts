@@ -20,6 +20,7 @@ import {
   TEXT_SECTIONS,
 } from "../products/parts/local-knowledge.ts";
 import { saveLocalKnowledgeAs } from "../products/parts/local-knowledge-access.ts";
+import { findArea } from "../products/run-product.ts";
 import type { Store } from "../store/store.ts";
 import { type AccessOptions, withAccessOptions, withCliAccess } from "./cli-access.ts";
 import { type CliEffects, storePath, withStore } from "./context.ts";
@@ -36,10 +37,9 @@ function parseYear(value: string): number {
 
 async function knownArea(store: Store, value: string): Promise<{ code: string; name: string }> {
   const code = value.trim().toUpperCase();
-  const found = (await store.listAreas())
-    .filter((a) => a.code === code && LEVELS.includes(a.level))
-    .sort((a, b) => b.year - a.year)[0];
-  if (!found) throw new InputError(`gebied ${code} is onbekend of geen gemeente of wijk`, "--gebied");
+  const found = await findArea(store, code);
+  if (!found || !LEVELS.includes(found.level))
+    throw new InputError(`gebied ${code} is onbekend of geen gemeente of wijk`, "--gebied");
   return { code, name: found.name };
 }
 

@@ -1,13 +1,19 @@
-// The header row of a table whose columns are all text: one <th scope="col"> per label.
+// The header row of a table: one <th scope="col"> per label, right-aligned for numeric columns.
 
-import { headClass } from "./table-classes.ts";
+import { headClass, numHeadClass } from "./table-classes.ts";
 
-export function TableHead({ labels }: { labels: readonly string[] }) {
+export function TableHead({
+  labels,
+  numeric = [],
+}: {
+  labels: readonly string[];
+  numeric?: readonly string[];
+}) {
   return (
     <thead class="utrecht-table__header">
       <tr class="utrecht-table__row">
         {labels.map((h) => (
-          <th class={headClass} scope="col">
+          <th class={numeric.includes(h) ? numHeadClass : headClass} scope="col">
             {h}
           </th>
         ))}

@@ -50,17 +50,22 @@ export function projection(frame: Frame) {
   };
 }
 
-function pathOf(rd: MultiPolygon, p: ReturnType<typeof projection>): string {
+/**
+ * SVG path data of an area: each ring as "Mx,y x,y …Z" (after M, further pairs are lines), a point
+ * left out when it falls on the previous one at 0.1 px, a ring left out when it shrinks to less
+ * than a triangle (too small to see). Buurt outlines hold many points closer than that.
+ */
+export function pathOf(rd: MultiPolygon, p: ReturnType<typeof projection>): string {
   let d = "";
   for (const polygon of rd)
     for (const ring of polygon) {
-      d += "M";
-      let first = true;
+      const points: string[] = [];
       for (const [x, y] of ring) {
-        d += `${first ? "" : "L"}${p.x(x)},${p.y(y)}`;
-        first = false;
+        const point = `${p.x(x)},${p.y(y)}`;
+        if (point !== points[points.length - 1]) points.push(point);
       }
-      d += "Z";
+      if (points.length > 1 && points[0] === points[points.length - 1]) points.pop();
+      if (points.length >= 3) d += `M${points.join(" ")}Z`;
     }
   return d;
 }
@@ -192,13 +197,18 @@ export function densitySvg(input: DensitySvgInput): string {
       (a) =>
         `<path d="${pathOf(a.rd as MultiPolygon, p)}" fill="#f7f7f7" stroke="#8a8a8a" stroke-width="0.75"/>`,
     );
-  const cells = input.cells.map((c) => {
+  // One path per level, a square per cell: "Mx,yhwvhh-wz" is a third of a <rect> element.
+  const byLevel = DENSITY_COLORS.map(() => [] as string[]);
+  for (const c of input.cells) {
     const x = p.x(c.x0);
     const y = p.y(c.y0 + input.cell);
     const w = (Number(p.x(c.x0 + input.cell)) - Number(x)).toFixed(1);
     const h = (Number(p.y(c.y0)) - Number(y)).toFixed(1);
-    return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${DENSITY_COLORS[c.niveau - 1]}"/>`;
-  });
+    byLevel[c.niveau - 1]?.push(`M${x},${y}h${w}v${h}h-${w}z`);
+  }
+  const cells = byLevel.flatMap((squares, i) =>
+    squares.length > 0 ? [`<path d="${squares.join("")}" fill="${DENSITY_COLORS[i]}"/>`] : [],
+  );
   const legend: string[] = ['<text x="0" y="16" font-weight="bold">Dichtheid</text>'];
   let y = 28;
   DENSITY_COLORS.forEach((color, i) => {

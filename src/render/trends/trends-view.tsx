@@ -24,7 +24,8 @@ import {
 } from "../../server/trends/trend-params.ts";
 import { CountCell } from "../count-cell.tsx";
 import { formatCount, formatRate, listNl, monthNameNl, monthRangeNl } from "../format-nl.ts";
-import { headClass, numClass, numHeadClass } from "../table-classes.ts";
+import { headClass, numClass } from "../table-classes.ts";
+import { TableHead } from "../table-head.tsx";
 import { Hidden } from "../visually-hidden.tsx";
 import { trendChart } from "./trend-chart.ts";
 
@@ -255,19 +256,7 @@ function SeriesSection({ m }: { m: TrendModel }) {
         id="trend-reeks"
         caption={`Aantal ${m.subject} per maand in ${m.area.name}, ${range}. Een streepje (–): afgeschermd. Een punt (·): geen cijfers.`}
       >
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class={headClass} scope="col">
-              Maand
-            </th>
-            <th class={numHeadClass} scope="col">
-              Aantal
-            </th>
-            <th class={headClass} scope="col">
-              Ongewoon?
-            </th>
-          </tr>
-        </thead>
+        <TableHead labels={["Maand", "Aantal", "Ongewoon?"]} numeric={["Aantal"]} />
         <tbody class="utrecht-table__body">
           {m.months.map((x) => (
             <tr class="utrecht-table__row">
@@ -302,19 +291,7 @@ function ChangeSection({ m }: { m: TrendModel }) {
         <p class="utrecht-paragraph">{n}</p>
       ))}
       <TableBox id="trend-verandering" caption={`Aantal ${m.subject} in de periodes die we vergelijken`}>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class={headClass} scope="col">
-              Periode
-            </th>
-            <th class={headClass} scope="col">
-              Maanden
-            </th>
-            <th class={numHeadClass} scope="col">
-              Aantal
-            </th>
-          </tr>
-        </thead>
+        <TableHead labels={["Periode", "Maanden", "Aantal"]} numeric={["Aantal"]} />
         <tbody class="utrecht-table__body">
           {rows.map(({ label, p }) => (
             <tr class="utrecht-table__row">
@@ -351,16 +328,10 @@ function SeasonSection({ m }: { m: TrendModel }) {
           id="trend-seizoen"
           caption={`Hoeveel ${m.subject} een maand gewoonlijk boven (+) of onder (−) het gemiddelde ligt`}
         >
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class={headClass} scope="col">
-                Maand
-              </th>
-              <th class={numHeadClass} scope="col">
-                Boven of onder het gemiddelde
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={["Maand", "Boven of onder het gemiddelde"]}
+            numeric={["Boven of onder het gemiddelde"]}
+          />
           <tbody class="utrecht-table__body">
             {s.byMonth.map((v, i) => (
               <tr class="utrecht-table__row">
@@ -415,6 +386,7 @@ function UnusualSection({ m }: { m: TrendModel }) {
 
 function PeersSection({ m }: { m: TrendModel }) {
   const p = m.peers;
+  const numeric = ["Inwoners", `Aantal in ${p?.year} (afgerond op 5)`, "Per 1.000 inwoners"];
   return (
     <section aria-labelledby="trend-vergelijking-kop">
       <h3 class="utrecht-heading-3" id="trend-vergelijking-kop">
@@ -436,22 +408,7 @@ function PeersSection({ m }: { m: TrendModel }) {
               id="trend-vergelijking"
               caption={`${m.area.name} en vergelijkbare gemeenten: ${m.subject} per 1.000 inwoners in ${p.year} (openbare cijfers, afgerond op 5)`}
             >
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class={headClass} scope="col">
-                    Gemeente
-                  </th>
-                  <th class={numHeadClass} scope="col">
-                    Inwoners
-                  </th>
-                  <th class={numHeadClass} scope="col">
-                    Aantal in {p.year} (afgerond op 5)
-                  </th>
-                  <th class={numHeadClass} scope="col">
-                    Per 1.000 inwoners
-                  </th>
-                </tr>
-              </thead>
+              <TableHead labels={["Gemeente", ...numeric]} numeric={numeric} />
               <tbody class="utrecht-table__body">
                 {p.rows.map((r) => (
                   <tr class={r.own ? "utrecht-table__row dh-trend-own" : "utrecht-table__row"}>
