@@ -2,7 +2,7 @@
 // web app over real HTTP with the register and the request log on (as `driehoek serve` runs it), a
 // mayor of the given gemeenten logged in through the forms, and a timer per request.
 
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +37,11 @@ export interface BenchWeb {
     n: number,
     headers?: Record<string, string>,
   ) => Promise<{ ms: number[]; bytes: number }>;
+  /**
+   * Requests per second for `path` from a load client in its own process (bench/web-load-client.ts)
+   * with this session's cookie; throws when any answer is not 200.
+   */
+  throughput: (path: string, total: number, concurrency: number) => Promise<number>;
   /** Register entries written and request log lines so far. */
   counts: () => Promise<{ entries: number; logged: number }>;
   close: () => Promise<void>;
@@ -114,6 +119,8 @@ export async function openBenchWeb(
         }
         return { ms, bytes };
       },
+      throughput: (path, total, concurrency) =>
+        loadClient(`${server.url}${path}`, web.sessionCookie, total, concurrency),
       counts: async () => {
         logFile.flushSync();
         return {
@@ -131,4 +138,33 @@ export async function openBenchWeb(
     await cleanUp();
     throw err;
   }
+}
+
+/** Runs bench/web-load-client.ts in its own process; its requests per second. */
+function loadClient(url: string, cookie: string, total: number, concurrency: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        join(import.meta.dirname, "web-load-client.ts"),
+        url,
+        String(total),
+        String(concurrency),
+      ],
+      { env: { ...process.env, BENCH_COOKIE: cookie }, encoding: "utf8" },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`laadclient: ${stderr || err.message}`));
+        const r = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
+          requests: number;
+          perSecond: number;
+          notOk: Record<string, number>;
+        };
+        if (r.requests !== total || Object.keys(r.notOk).length > 0)
+          return reject(new Error(`${url}: ${JSON.stringify(r)}`));
+        resolve(r.perSecond);
+      },
+    );
+  });
 }

@@ -3,10 +3,10 @@
 // conditions; an access policy that allows every area asked; the answer protected as the legal
 // basis demands; and an entry in the verstrekkingenregister before the answer is returned.
 
-import { createHash } from "node:crypto";
 import { AccessDenied } from "../domain/errors.ts";
 import { SENSITIVITIES, SENSITIVITY_LABELS, type Sensitivity } from "../domain/sensitivity.ts";
 import { WHOLE_COUNTRY } from "./area-lineage.ts";
+import { contentHash } from "./content-hash.ts";
 import { chooseLegalBasis, type LegalBasisQuestion } from "./legal-bases/choose-legal-basis.ts";
 import {
   type ConditionKind,
@@ -17,6 +17,8 @@ import {
 import type { Authorizer, SubjectOrganisation } from "./policies/cedar-authorizer.ts";
 import type { Register } from "./register/register.ts";
 import type { ProtectionRules, TableProtection } from "./table-protection/protection-rules.ts";
+
+export { contentHash };
 
 /** Counts below this are withheld when a legal basis demands table protection. */
 export const DEFAULT_MINIMUM = 5;
@@ -292,16 +294,4 @@ function parsePurposeOrDeny(registry: LegalBasisRegistry, purpose: string | null
   } catch (err) {
     throw new AccessDenied((err as Error).message, what);
   }
-}
-
-/** SHA-256 of the answer's JSON (typed arrays as plain arrays, Dates as ISO strings). */
-export function contentHash(data: unknown): string {
-  const json = JSON.stringify(data, (_key, value: unknown) =>
-    ArrayBuffer.isView(value) && !(value instanceof DataView)
-      ? Array.from(value as unknown as ArrayLike<number>)
-      : value,
-  );
-  return createHash("sha256")
-    .update(json ?? "null")
-    .digest("hex");
 }

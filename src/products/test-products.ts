@@ -8,6 +8,7 @@ import { loadDemoFolder } from "../cli/load-demo.ts";
 import { demoUserAccounts, planDemoAccounts, slug } from "../demo/demo-accounts.ts";
 import { generateDemo } from "../demo/generate-demo.ts";
 import { requesterFor } from "../disclosure/store-gate.ts";
+import type { Registration } from "../domain/registration.ts";
 import type { Role } from "../domain/roles.ts";
 import { openTestGate } from "../server/test-access.ts";
 import { openDuckDbStore } from "../store/duckdb/duckdb-store.ts";
@@ -89,4 +90,28 @@ export async function runAs<I>(
   } finally {
     await access.close();
   }
+}
+
+/**
+ * Loads registrations as a delivery of their own (`source`, received at the demo's now), e.g. copies
+ * of stored ones under new source ids; throws unless they were loaded.
+ */
+export async function loadExtra(store: Store, source: string, registrations: Registration[]): Promise<void> {
+  const loaded = await store.loadDelivery(
+    {
+      source,
+      fileName: `${source}.csv`,
+      sha256: source,
+      bytes: 1,
+      format: "canoniek",
+      receivedAt: PRODUCT_DEMO.now,
+    },
+    {
+      registrations: (async function* () {
+        yield registrations.map((registration, i) => ({ line: i + 2, registration }));
+      })(),
+      finish: () => ({ quarantine: [], read: registrations.length }),
+    },
+  );
+  if (loaded.kind !== "loaded") throw new Error(`${source}: ${loaded.kind}`);
 }

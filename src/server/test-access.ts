@@ -83,6 +83,11 @@ export class TestBrowser {
   private cookie = "";
   constructor(private readonly fetch: Fetch) {}
 
+  /** The session cookie as this client sends it ("name=value"; "" when it has none). */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookie) headers.set("Cookie", this.cookie);

@@ -13,6 +13,7 @@ import { CLEAR_CHANGE_NOTE } from "../parts/change-columns.ts";
 import { changeVerdict, exactChangeTest, testChanges } from "../parts/change-tests.ts";
 import { documentHead } from "../parts/document-head.ts";
 import { groupedTypeRows } from "../parts/grouped-type-rows.ts";
+import { keptBuild } from "../parts/kept-build.ts";
 import { monthsSection } from "../parts/months-section.ts";
 import { per1000Paragraph } from "../parts/population-rate.ts";
 import { chartOf } from "../parts/table-chart.ts";
@@ -272,5 +273,8 @@ export const maandoverzicht: ProductDefinition<ProtectedCounts> = {
   sensitivity: "aggregated",
   load: loadAreaCounts,
   protect: protectAreaCountsFor(),
-  build,
+  // Kept per protected counts: Mijn beeld makes it on every visit.
+  build: keptBuild(build, (input) =>
+    Object.isFrozen(input.rows) ? [input.rows, input.shown, input.roundTo ?? 1] : null,
+  ),
 };

@@ -16,6 +16,7 @@ import type { AreaMonthlyCount, MonthlyCount } from "../../store/store.ts";
 import { countCell } from "../parts/area-counts.ts";
 import { type AreaRef, areasWithin, gemeenteWithWijkenAndBuurten } from "../parts/areas-within.ts";
 import { documentHead } from "../parts/document-head.ts";
+import { type BuildKey, keptBuild } from "../parts/kept-build.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
 import type { Cell, MapFeature, ProductDocument, Row, Section, TableBlock } from "../product-document.ts";
 import { periodMonths } from "../product-period.ts";
@@ -341,6 +342,25 @@ function build(input: TabellenboekInput, ctx: ProductContext): ProductDocument {
   };
 }
 
+/**
+ * What the document is built from, besides the context: the store's frozen reads, the decision and
+ * the areas by identity (null when a read or an area is not frozen: then nothing is kept).
+ */
+function buildKey(input: TabellenboekInput): BuildKey | null {
+  const { rows, wijkRows, buurtRows } = input;
+  const areas = [...input.wijken, ...input.buurten];
+  if (![rows, wijkRows, buurtRows, ...areas].every((x) => Object.isFrozen(x))) return null;
+  return [
+    rows,
+    wijkRows,
+    buurtRows,
+    input.decision,
+    input.withheldBelow.join(","),
+    input.wijken.length,
+    ...areas,
+  ];
+}
+
 export const tabellenboek: ProductDefinition<TabellenboekInput> = {
   id: "tabellenboek",
   title: "Tabellenboek",
@@ -357,5 +377,5 @@ export const tabellenboek: ProductDefinition<TabellenboekInput> = {
   disclosedAreas: gemeenteWithWijkenAndBuurten,
   load,
   protect,
-  build,
+  build: keptBuild(build, buildKey),
 };

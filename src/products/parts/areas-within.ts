@@ -11,6 +11,17 @@ export interface AreaRef {
   rd: Area["rd"];
 }
 
+/** One reference per area as the store shares it (frozen), so the same areas give the same references. */
+const refs = new WeakMap<Area, AreaRef>();
+function refOf(a: Area): AreaRef {
+  let ref = refs.get(a);
+  if (!ref) {
+    ref = Object.freeze({ code: a.code, name: a.name, wgs84: a.wgs84, rd: a.rd });
+    refs.set(a, ref);
+  }
+  return ref;
+}
+
 /** The wijken or buurten whose CBS code lies in the context's gemeente, by code. */
 export async function areasWithin(
   store: ProductStore,
@@ -20,7 +31,7 @@ export async function areasWithin(
   const prefix = `${level === "wijk" ? "WK" : "BU"}${ctx.area.code.slice(2)}`;
   return (await store.areas(level, ctx.area.year))
     .filter((a) => a.code.startsWith(prefix))
-    .map((a) => ({ code: a.code, name: a.name, wgs84: a.wgs84, rd: a.rd }))
+    .map(refOf)
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 

@@ -1,9 +1,12 @@
-// The Kaart's data as a GeoJSON FeatureCollection for the browser map (maplibre-gl): one feature
+// The Kaart's data as GeoJSON FeatureCollections for the browser map (maplibre-gl): one feature
 // per area with its outline (WGS84) and the same values as the page's table — withheld counts are
 // null there as well. Written as text around the geometry kept as JSON (map-geometry.ts), so the
-// outlines are not serialised again on every request.
+// outlines are not serialised again on every request. And the incidents layer: one point per
+// buurt centre with how many single registrations lie there, as the page's incidents table.
 
+import { rdToWgs84 } from "../../domain/geo/rd.ts";
 import type { KaartModel } from "./kaart-data.ts";
+import type { IncidentLayer } from "./kaart-incidents.ts";
 import type { MapAreas } from "./map-geometry.ts";
 
 export const GEOJSON_MEDIA_TYPE = "application/geo+json";
@@ -34,4 +37,19 @@ export function kaartGeoJson(model: KaartModel, areas: MapAreas): string {
     klassen: model.bounds,
   });
   return `{"type":"FeatureCollection","driehoek":${meta},"features":[${parts.join(",")}]}`;
+}
+
+/** The incidents layer as points (WGS84) at the buurt centres; properties: code, naam, aantal. */
+export function incidentsGeoJson(layer: IncidentLayer): string {
+  const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+  return JSON.stringify({
+    type: "FeatureCollection",
+    driehoek: { totaal: layer.total, zonderPlek: layer.unplaced },
+    features: layer.buurten.map((b) => ({
+      type: "Feature",
+      id: b.code,
+      geometry: { type: "Point", coordinates: rdToWgs84(b.x, b.y).map(round6) },
+      properties: { code: b.code, naam: b.name, aantal: b.count },
+    })),
+  });
 }

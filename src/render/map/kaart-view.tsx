@@ -256,6 +256,7 @@ export function KaartPage({ model, geometry, values, incidents, registerSeq, bas
           class="dh-kaart-interactief"
           hidden
           data-gegevens={dataHref}
+          data-incidenten={layer ? kaartHref({ ...values, incidenten: false }, "/kaart/incidenten") : ""}
           data-basiskaart={basemap ?? ""}
           data-maat={model.measure}
           data-klassen={String(Math.max(classes, 0))}

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
+import { seal } from "../../disclosure/sealed.ts";
 import { sampleDocument } from "../../products/sample-document.ts";
 import { classBreaks } from "./map-svg.ts";
 import { renderProductHtml } from "./product-html.tsx";
+import { productViewHtml } from "./product-view.tsx";
 
 describe("product HTML", () => {
   it("renders every block of the sample as accessible, self-contained HTML", async () => {
@@ -51,6 +53,14 @@ describe("product HTML", () => {
     assert.match(disclosure, /Wpg art\. 19/);
     assert.match(disclosure, /nummer 42/);
     assert.match(document.querySelector(".dh-meta")?.textContent ?? "", /2 april 2024 om 10:30/);
+  });
+
+  it("renders a sealed (kept) document as it renders the same document fresh", () => {
+    const fresh = productViewHtml(sampleDocument());
+    assert.ok(fresh.includes("<table") && fresh.includes("<svg"));
+    const sealed = seal(sampleDocument());
+    assert.equal(productViewHtml(sealed), fresh);
+    assert.equal(productViewHtml(sealed), fresh, "again, from what was kept");
   });
 
   it("makes at most five classes of equal count for the map", () => {

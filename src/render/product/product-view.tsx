@@ -6,10 +6,12 @@
 
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { sealedMemo } from "../../disclosure/sealed.ts";
 import { SENSITIVITY_LABELS } from "../../domain/sensitivity.ts";
 import {
   type Block,
   isWithheld,
+  type MapBlock,
   type ProductDocument,
   type TableBlock,
   WITHHELD_LABEL,
@@ -73,7 +75,7 @@ function bodyRows(table: TableBlock): string {
   return parts.join("");
 }
 
-function Table({ table }: { table: TableBlock }) {
+function TableMarkup({ table }: { table: TableBlock }) {
   return (
     <section class="dh-table-scroll" tabindex={0} aria-labelledby={`bijschrift-${table.id}`}>
       <table class="utrecht-table utrecht-table--html-table dh-product-table" id={`tabel-${table.id}`}>
@@ -94,6 +96,15 @@ function Table({ table }: { table: TableBlock }) {
       {table.note && <p class="utrecht-paragraph dh-note">{table.note}</p>}
     </section>
   );
+}
+
+/** A table's HTML, kept for a sealed table (a kept document's tables are the same every request). */
+const tableHtml = sealedMemo((table: TableBlock) => String(<TableMarkup table={table} />));
+/** A map's SVG, kept for a sealed map. */
+const keptMapSvg = sealedMemo((map: MapBlock) => mapSvg(map));
+
+function Table({ table }: { table: TableBlock }) {
+  return <>{raw(tableHtml(table))}</>;
 }
 
 function BlockView({ block, tables }: { block: Block; tables: Map<string, TableBlock> }) {
@@ -124,7 +135,7 @@ function BlockView({ block, tables }: { block: Block; tables: Map<string, TableB
     case "map":
       return (
         <figure class="dh-chart">
-          {raw(mapSvg(block))}
+          {raw(keptMapSvg(block))}
           <figcaption class="utrecht-paragraph dh-note">
             {block.caption}.
             {block.table && tables.has(block.table) && (

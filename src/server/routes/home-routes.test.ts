@@ -10,7 +10,7 @@ import { DELIVERY_KIND, type DeliveryRecord } from "../../agreements/delivery-re
 import { testAgreement } from "../../agreements/test-agreement.ts";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
-import { PRODUCT_DEMO } from "../../products/test-products.ts";
+import { loadExtra, PRODUCT_DEMO } from "../../products/test-products.ts";
 import { TestBrowser } from "../test-access.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
 
@@ -50,23 +50,7 @@ describe("Mijn beeld", () => {
       .filter((r) => r.inpCode === risen)
       .filter((_, i) => i % 2 === 0)
       .map((r) => ({ ...r, sourceId: `${r.sourceId}-extra` }));
-    const loaded = await t.store.loadDelivery(
-      {
-        source: "politie-extra",
-        fileName: "extra.csv",
-        sha256: "extra",
-        bytes: 1,
-        format: "canoniek",
-        receivedAt: PRODUCT_DEMO.now,
-      },
-      {
-        registrations: (async function* () {
-          yield extra.map((registration, i) => ({ line: i + 2, registration }));
-        })(),
-        finish: () => ({ quarantine: [], read: extra.length }),
-      },
-    );
-    assert.equal(loaded.kind, "loaded");
+    await loadExtra(t.store, "politie-extra", extra);
 
     const web = await TestBrowser.as(fetch, t.userFor("burgemeester"), PURPOSE.burgemeester);
     const before = await entries();

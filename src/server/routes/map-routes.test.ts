@@ -11,7 +11,7 @@ import { DOMParser } from "linkedom";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { productById } from "../../products/catalog.ts";
 import { parsePeriod } from "../../products/product-period.ts";
-import { PRODUCT_DEMO, runAs } from "../../products/test-products.ts";
+import { loadExtra, PRODUCT_DEMO, runAs } from "../../products/test-products.ts";
 import { base32Decode, hotp, newTotpSecret, totpStep } from "../auth/totp.ts";
 import { TestBrowser } from "../test-access.ts";
 import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
@@ -264,6 +264,49 @@ describe("the Kaart in the web app", () => {
     assert.equal(await entries(), beforeMayor + 1, "only the figures are registered");
   });
 
+  it("gives the interactive map the same incidents as GeoJSON points, to the teamchef only", async () => {
+    const q = `gebied=${t.gemeenten[0]}&niveau=buurt&periode=2026-09&soort=1.1.1`;
+    const police = await teamchef();
+    const page = dom(await (await police.request(`/kaart?${q}&incidenten=ja`)).text());
+    const href = page.querySelector("#dh-kaart-interactief")?.getAttribute("data-incidenten") ?? "";
+    assert.match(href, /^\/kaart\/incidenten\?/, "the page points the map to the layer");
+    const table = [...(page.querySelectorAll("#kaart-incidenten-tabel tbody tr") ?? [])].map((tr) => [
+      tr.querySelectorAll("td")[0]?.textContent ?? "",
+      Number(tr.querySelectorAll("td")[1]?.textContent),
+    ]);
+    const before = await entries();
+    const res = await police.request(href);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("Content-Type") ?? "", /^application\/geo\+json/);
+    assert.equal(await entries(), before + 1, "a disclosure of its own");
+    const data = await res.json();
+    const points = data.features.map((f: { properties: { code: string; aantal: number } }) => [
+      f.properties.code,
+      f.properties.aantal,
+    ]);
+    assert.deepEqual(
+      [...points].sort(),
+      [...table].sort(),
+      "the same buurten and counts as the page's table",
+    );
+    // Each point is its buurt's centre in WGS84 (in the Netherlands), never an address.
+    for (const f of data.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${lon}, ${lat}`);
+      assert.deepEqual(Object.keys(f.properties).sort(), ["aantal", "code", "naam"]);
+    }
+
+    const web = await mayor();
+    const mayorPage = dom(await (await web.request(`/kaart?${q}&incidenten=ja`)).text());
+    assert.equal(mayorPage.querySelector("#dh-kaart-interactief")?.getAttribute("data-incidenten"), "");
+    const beforeMayor = await entries();
+    const refused = await web.request(`/kaart/incidenten?${q}`);
+    assert.equal(refused.status, 403);
+    assert.match(refused.headers.get("Content-Type") ?? "", /^application\/problem\+json/);
+    assert.match((await refused.json()).detail, /Losse registraties krijgt u niet/);
+    assert.equal(await entries(), beforeMayor, "nothing disclosed");
+  });
+
   it("explains bad input with a 400 that names the field, on the page and as data", async () => {
     const web = await mayor();
     const g = t.gemeenten[0];
@@ -343,23 +386,7 @@ describe("the Kaart in the web app", () => {
     });
     const extra = regs.filter((r) => r.x !== null).map((r) => ({ ...r, sourceId: `${r.sourceId}-nogmaals` }));
     assert.ok(extra.length > 0);
-    const loaded = await t.store.loadDelivery(
-      {
-        source: "kaart-extra",
-        fileName: "extra.csv",
-        sha256: "kaart-extra",
-        bytes: 1,
-        format: "canoniek",
-        receivedAt: PRODUCT_DEMO.now,
-      },
-      {
-        registrations: (async function* () {
-          yield extra.map((registration, i) => ({ line: i + 2, registration }));
-        })(),
-        finish: () => ({ quarantine: [], read: extra.length }),
-      },
-    );
-    assert.equal(loaded.kind, "loaded");
+    await loadExtra(t.store, "kaart-extra", extra);
     const after = await density();
     assert.notEqual(after, first, "a new read, a new layer");
     // With every point doubled, more cells reach the threshold of one registration's peak.

@@ -1,8 +1,8 @@
 // The Kaart (issue 6): GET /kaart, a page with a choropleth per gemeente, wijk, buurt or postcode
 // area of a chosen type and period (count or per 1,000 inhabitants, ckmeans classes, Gi* hot
 // spots), the density of the registrations and — only when the gate allows it — single
-// registrations; and GET /kaart/gegevens, the same figures as GeoJSON for the browser map
-// (kaart.js with maplibre-gl). Every read goes through the gate as the logged-in user for the
+// registrations; GET /kaart/gegevens, the same figures as GeoJSON for the browser map (kaart.js
+// with maplibre-gl), and GET /kaart/incidenten, the single registrations as points for it. Every read goes through the gate as the logged-in user for the
 // session's purpose: one register entry for the figures of a page or data request, and one more
 // when the page asks for single registrations (a disclosure at sensitivity "incident" of its own).
 // Access is never decided here.
@@ -27,7 +27,7 @@ import {
   presentKaart,
   protectKaart,
 } from "../../render/map/kaart-data.ts";
-import { GEOJSON_MEDIA_TYPE, kaartGeoJson } from "../../render/map/kaart-geojson.ts";
+import { GEOJSON_MEDIA_TYPE, incidentsGeoJson, kaartGeoJson } from "../../render/map/kaart-geojson.ts";
 import {
   type IncidentInput,
   type IncidentLayer,
@@ -204,9 +204,8 @@ async function incidentLayer(
   deps: MapRouteDeps,
   c: Context<Env>,
   p: Extract<Parsed, { ok: true }>,
-  model: KaartModel,
 ): Promise<{ layer: IncidentLayer } | { refused: string }> {
-  const gemeente = await findArea(deps.store, model.gemeente.code);
+  const gemeente = await findArea(deps.store, p.values.gebied);
   if (!gemeente) return { refused: "de gemeente is onbekend." };
   const q: KaartQuery = {
     gemeente,
@@ -238,6 +237,22 @@ async function incidentLayer(
     if (err instanceof AccessDenied) return { refused: err.message };
     throw err;
   }
+}
+
+/** An error as problem+json (RFC 9457), for the browser map's requests; `veld`: the field at fault. */
+function problem(c: Context<Env>, status: 400 | 403, detail: string, field?: string) {
+  c.header("Cache-Control", "no-store");
+  const title = status === 400 ? "Ongeldige vraag" : "Geen toegang";
+  return c.body(
+    JSON.stringify({ type: "about:blank", title, status, ...(field ? { veld: field } : {}), detail }),
+    status,
+    { "Content-Type": "application/problem+json; charset=utf-8" },
+  );
+}
+
+function geoJson(c: Context<Env>, body: string) {
+  c.header("Cache-Control", "no-store");
+  return c.body(body, 200, { "Content-Type": `${GEOJSON_MEDIA_TYPE}; charset=utf-8` });
 }
 
 function badRequestPage(
@@ -290,7 +305,7 @@ export function registerMapRoutes(app: Hono<Env>, deps: MapRouteDeps): void {
       if (!(err instanceof InputError)) throw err;
       return badRequestPage(c, { values: p.values, message: err.message });
     }
-    const incidents = p.values.incidenten ? await incidentLayer(deps, c, p, f.model) : undefined;
+    const incidents = p.values.incidenten ? await incidentLayer(deps, c, p) : undefined;
     const basemap = deps.basemap ? parseBasemap(deps.basemap) : undefined;
     if (basemap) allowInCsp(c, { tiles: [basemap.origin] });
     return sendPage(
@@ -312,37 +327,26 @@ export function registerMapRoutes(app: Hono<Env>, deps: MapRouteDeps): void {
   app.get("/kaart/gegevens", async (c) => {
     const now = deps.now();
     const p = parseKaartQuery((n) => c.req.query(n), defaults(c, now), now);
-    const problem = (status: 400, field: string, detail: string) => {
-      c.header("Cache-Control", "no-store");
-      return c.body(
-        JSON.stringify({ type: "about:blank", title: "Ongeldige vraag", status, veld: field, detail }),
-        status,
-        {
-          "Content-Type": "application/problem+json; charset=utf-8",
-        },
-      );
-    };
-    if (!p.ok) return problem(400, p.field, p.message);
+    if (!p.ok) return problem(c, 400, p.message, p.field);
     let f: Figures;
     try {
       f = await figures(deps, c, p, false);
     } catch (err) {
-      if (err instanceof InputError) return problem(400, err.field ?? "gebied", err.message);
-      if (err instanceof AccessDenied) {
-        c.header("Cache-Control", "no-store");
-        return c.body(
-          JSON.stringify({ type: "about:blank", title: "Geen toegang", status: 403, detail: err.message }),
-          403,
-          {
-            "Content-Type": "application/problem+json; charset=utf-8",
-          },
-        );
-      }
+      if (err instanceof InputError) return problem(c, 400, err.message, err.field ?? "gebied");
+      if (err instanceof AccessDenied) return problem(c, 403, err.message);
       throw err;
     }
-    c.header("Cache-Control", "no-store");
-    return c.body(kaartGeoJson(f.model, f.geometry), 200, {
-      "Content-Type": `${GEOJSON_MEDIA_TYPE}; charset=utf-8`,
-    });
+    return geoJson(c, kaartGeoJson(f.model, f.geometry));
+  });
+
+  // The incidents layer for the interactive map: a disclosure at sensitivity "incident" of its own,
+  // as on the page (a second register entry), refused as on the page.
+  app.get("/kaart/incidenten", async (c) => {
+    const now = deps.now();
+    const p = parseKaartQuery((n) => c.req.query(n), defaults(c, now), now);
+    if (!p.ok) return problem(c, 400, p.message, p.field);
+    const r = await incidentLayer(deps, c, p);
+    if ("refused" in r) return problem(c, 403, `Losse registraties krijgt u niet: ${r.refused}`);
+    return geoJson(c, incidentsGeoJson(r.layer));
   });
 }

@@ -1,6 +1,7 @@
 // The Kaart page's interactive map (progressive enhancement): maplibre-gl draws the same figures
 // as the SVG map (GeoJSON from /kaart/gegevens), with zoom and pan by keyboard and mouse, and an
-// optional raster background map when the server has one configured. The SVG map and the table
+// optional raster background map when the server has one configured. When the page has the
+// incidents layer (the gate gave it), the same points come from /kaart/incidenten. The SVG map and the table
 // stay on the page: they are the accessible alternative and what print shows. Without maplibre or
 // WebGL this script does nothing. No inline code, no eval: the CSP of the site holds.
 (() => {
@@ -61,6 +62,24 @@
       },
     },
   );
+
+  // Single registrations: a dot per buurt centre, its size by how many lie there (as on the SVG map).
+  const incidents = box.dataset.incidenten;
+  if (incidents) {
+    sources.incidenten = { type: "geojson", data: incidents };
+    layers.push({
+      id: "incidenten",
+      type: "circle",
+      source: "incidenten",
+      paint: {
+        "circle-radius": ["+", 3, ["*", 1.5, ["sqrt", ["get", "aantal"]]]],
+        "circle-color": "#1a1a1a",
+        "circle-opacity": 0.75,
+        "circle-stroke-color": "#ffffff",
+        "circle-stroke-width": 1,
+      },
+    });
+  }
 
   box.hidden = false;
   const title = document.createElement("p");
@@ -123,6 +142,13 @@
     popup.setLngLat(e.lngLat).setText(text).addTo(map);
   });
   map.on("mouseleave", "gebieden-vlak", () => popup.remove());
+  if (incidents) {
+    map.on("mousemove", "incidenten", (e) => {
+      const p = e.features?.[0]?.properties;
+      if (p) popup.setLngLat(e.lngLat).setText(`${p.naam}: ${p.aantal} losse registraties`).addTo(map);
+    });
+    map.on("mouseleave", "incidenten", () => popup.remove());
+  }
   box.classList.add("dh-kaart-interactief--actief");
   // Drawn with every area loaded: tests and screenshots wait for this.
   map.on("idle", () => {
