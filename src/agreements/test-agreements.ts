@@ -1,5 +1,6 @@
 // Test support: a small world for agreement checks (the demo region's codes and users, without
-// registrations) and a valid agreement to change field by field.
+// registrations), a valid agreement to change field by field, and a one-product agreement as a
+// beheerder uploads it.
 
 import { newAccount, type Organisation, type UserAccount } from "../domain/account.ts";
 import type { Area, AreaSummary } from "../domain/area.ts";
@@ -86,14 +87,19 @@ export const TEST_USERS: UserAccount[] = [
 type JsonItem = Record<string, unknown>;
 export type AgreementJson = Record<string, unknown> & { producten: [JsonItem, JsonItem, ...JsonItem[]] };
 
+/** The fields before the products, as every test agreement has them. */
+const agreementHead = (gemeente: string, evaluatieOp: string) => ({
+  gemeente,
+  geldigVanaf: "2026-11-01",
+  evaluatieOp,
+  afgesprokenMet: "Burgemeester, teamchef en officier van justitie",
+  grondslag: "wpg-16-1-c",
+});
+
 /** A valid agreement for GM9001 (a fresh copy each call, to change freely). */
 export function validAgreementJson(): AgreementJson {
   return {
-    gemeente: "GM9001",
-    geldigVanaf: "2026-11-01",
-    evaluatieOp: "2027-11-01",
-    afgesprokenMet: "Burgemeester, teamchef en officier van justitie",
-    grondslag: "wpg-16-1-c",
+    ...agreementHead("GM9001", "2027-11-01"),
     producten: [
       {
         product: "maandoverzicht",
@@ -113,5 +119,33 @@ export function validAgreementJson(): AgreementJson {
         kanalen: ["map", "web"],
       },
     ],
+  };
+}
+
+/** Options of `testAgreement`: what differs from its defaults. */
+export interface TestAgreementOptions {
+  gemeente?: string;
+  evaluatieOp?: string;
+  /** Users the maandoverzicht goes to. */
+  ontvangers?: string[];
+  /** Any other field, as it is written in the JSON. */
+  extra?: Record<string, unknown>;
+}
+
+export function testAgreement(opts: TestAgreementOptions = {}) {
+  return {
+    ...agreementHead(opts.gemeente ?? "GM9001", opts.evaluatieOp ?? "2026-12-01"),
+    producten: [
+      {
+        product: "maandoverzicht",
+        cadans: "maandelijks",
+        dagVanLevering: 3,
+        formaten: ["pdf"],
+        ontvangers: opts.ontvangers ?? ["bm.voorbeeldstad"],
+        doel: "openbare-orde",
+        kanalen: ["web"],
+      },
+    ],
+    ...opts.extra,
   };
 }

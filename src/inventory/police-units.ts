@@ -11,7 +11,7 @@ export interface UnitGemeente {
 }
 
 /** The newest boundary year's version of each area code. */
-function newestByCode(areas: readonly AreaSummary[]): Map<string, AreaSummary> {
+export function newestByCode(areas: readonly AreaSummary[]): Map<string, AreaSummary> {
   const byCode = new Map<string, AreaSummary>();
   for (const a of areas) {
     const known = byCode.get(a.code);
@@ -32,7 +32,8 @@ export function unitOf(areas: readonly AreaSummary[], code: string): AreaSummary
   return climb(newestByCode(areas), code);
 }
 
-function climb(byCode: Map<string, AreaSummary>, code: string): AreaSummary | undefined {
+/** The eenheid an area lies in, found in `newestByCode`'s map; undefined when unknown. */
+export function climb(byCode: ReadonlyMap<string, AreaSummary>, code: string): AreaSummary | undefined {
   const seen = new Set<string>();
   let a = byCode.get(code);
   while (a && a.level !== "eenheid" && !seen.has(a.code)) {

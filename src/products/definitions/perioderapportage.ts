@@ -23,6 +23,7 @@ import { CLEAR_CHANGE_NOTE } from "../parts/change-columns.ts";
 import { type ChangeTest, changeVerdict, testChanges } from "../parts/change-tests.ts";
 import { documentHead } from "../parts/document-head.ts";
 import { monthSums, shownSum } from "../parts/month-sums.ts";
+import { placingAreas } from "../parts/placing-areas.ts";
 import { chartOf } from "../parts/table-chart.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
 import type { Cell, ProductDocument, Row, TableBlock } from "../product-document.ts";
@@ -93,7 +94,7 @@ async function gemeenten(store: ProductStore, ctx: ProductContext): Promise<Area
       "--gebied",
     );
   }
-  const list = gemeentenIn(await store.listAreas(), ctx.area);
+  const list = gemeentenIn(await placingAreas(store), ctx.area);
   if (list.length === 0)
     throw new InputError(`in ${ctx.area.name} (${ctx.area.code}) liggen geen gemeenten`, "--gebied");
   return list;

@@ -28,11 +28,13 @@ import { type ProtectedCounts, protectCounts } from "../../disclosure/table-prot
 import type { AreaSummary } from "../../domain/area.ts";
 import { InputError } from "../../domain/errors.ts";
 import { compareInpCodes, INP_TREE, inpNode, inpPath } from "../../domain/inp-tree.ts";
+import { climb, newestByCode } from "../../inventory/police-units.ts";
 import { formatCount, monthNameNl } from "../../render/format-nl.ts";
 import { countCell, loadAreaCounts } from "../parts/area-counts.ts";
 import { CHANGE_FDR } from "../parts/change-tests.ts";
 import { documentHead } from "../parts/document-head.ts";
 import { monthSums, shownSum, sumOfShown } from "../parts/month-sums.ts";
+import { placingAreas } from "../parts/placing-areas.ts";
 import { chartOf } from "../parts/table-chart.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
 import type { Block, ProductDocument, Row, TableBlock } from "../product-document.ts";
@@ -80,24 +82,14 @@ function yearOf(ctx: ProductContext): number {
   return Math.floor(p.from / 100);
 }
 
-/** The police unit of an area: follow the parents up to the eenheid. */
-function regionOf(byCode: ReadonlyMap<string, AreaSummary>, code: string): string | null {
-  const seen = new Set<string>();
-  for (let a = byCode.get(code); a && !seen.has(a.code); a = a.parent ? byCode.get(a.parent) : undefined) {
-    if (a.level === "eenheid") return a.code;
-    seen.add(a.code);
-  }
-  return null;
-}
+/** The police unit of an area (its eenheid's code), or null when unknown. */
+const regionOf = (byCode: ReadonlyMap<string, AreaSummary>, code: string) =>
+  climb(byCode, code)?.code ?? null;
 
 async function load(store: ProductStore, ctx: ProductContext): Promise<VeiligheidsanalyseInput> {
   const year = yearOf(ctx);
   const counts = await loadAreaCounts(store, ctx);
-  const byCode = new Map<string, AreaSummary>();
-  for (const a of await store.listAreas()) {
-    const had = byCode.get(a.code);
-    if (!had || a.year > had.year) byCode.set(a.code, a);
-  }
+  const byCode = newestByCode(await placingAreas(store));
   const others: PeerFigure[] = [];
   for (const g of byCode.values()) {
     if (g.level !== "gemeente" || g.code === ctx.area.code || !g.population || g.population <= 0) continue;

@@ -14,6 +14,7 @@ import type { Requester } from "../../disclosure/disclosure-gate.ts";
 import type { AreaSummary } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
 import { productById } from "../../products/catalog.ts";
+import { placingAreas } from "../../products/parts/placing-areas.ts";
 import type { ProductDocument } from "../../products/product-document.ts";
 import { documentTables } from "../../products/product-document.ts";
 import type { ProductPeriod } from "../../products/product-period.ts";
@@ -139,13 +140,7 @@ export async function buildMyPicture(
   const today = localToday(now);
   const since = previousVisit?.getTime() ?? Number.NEGATIVE_INFINITY;
 
-  // The gemeenten and the police areas above them are enough to place a gemeente (not the buurten).
-  const levels = await Promise.all(
-    (["gemeente", "basisteam", "district", "eenheid"] as const).map((level) =>
-      deps.store.listAreas({ level }),
-    ),
-  );
-  const own = ownGemeenten(levels.flat(), requester.organisation?.authority ?? []);
+  const own = ownGemeenten(await placingAreas(deps.store), requester.organisation?.authority ?? []);
   const shown = own.slice(0, MAX_GEMEENTEN_SHOWN);
   const month = lastCompleteOf("maand", today);
   const monthBefore = previousVisit ? lastCompleteOf("maand", localToday(previousVisit)) : null;

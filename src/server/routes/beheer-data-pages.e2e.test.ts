@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { saveAgreement } from "../../agreements/agreement-store.ts";
-import { testAgreement } from "../../agreements/test-agreement.ts";
+import { testAgreement } from "../../agreements/test-agreements.ts";
 import { ingestFile } from "../../ingest/ingest-file.ts";
 import type { Store } from "../../store/store.ts";
 import { type AppDeps, createApp } from "../app.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { testAgreement } from "../../agreements/test-agreement.ts";
+import { testAgreement } from "../../agreements/test-agreements.ts";
 import { ingestFile } from "../../ingest/ingest-file.ts";
 import type { Store } from "../../store/store.ts";
 import { type AppDeps, createApp } from "../app.ts";

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { saveAgreement } from "../../agreements/agreement-store.ts";
 import { DELIVERY_KIND, type DeliveryRecord } from "../../agreements/delivery-record.ts";
-import { testAgreement } from "../../agreements/test-agreement.ts";
+import { testAgreement } from "../../agreements/test-agreements.ts";
 import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
 import { loadExtra, PRODUCT_DEMO } from "../../products/test-products.ts";

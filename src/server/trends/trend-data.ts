@@ -19,8 +19,10 @@ import { protectFamily, withoutTypes } from "../../disclosure/table-protection/p
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
 import { type AreaSummary, gemeenteOfCbsCode } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
+import { climb, newestByCode } from "../../inventory/police-units.ts";
 import { gemeentenIn } from "../../products/definitions/perioderapportage.ts";
 import { OPEN_DATA_ROUNDING } from "../../products/definitions/veiligheidsanalyse.ts";
+import { placingAreas } from "../../products/parts/placing-areas.ts";
 import type { AreaMonthlyCount, MonthlyCount, Store } from "../../store/store.ts";
 import type { TrendCounts, TrendPeersInput } from "./trend-model.ts";
 
@@ -86,25 +88,9 @@ const rowsOfArea = frozenMemo(
     Object.freeze(rows.filter((r) => r.area === code)),
 );
 
-/** The newest boundary year's entry of every area code. */
-function newestAreas(all: readonly AreaSummary[]): Map<string, AreaSummary> {
-  const byCode = new Map<string, AreaSummary>();
-  for (const a of all) {
-    const had = byCode.get(a.code);
-    if (!had || a.year > had.year) byCode.set(a.code, a);
-  }
-  return byCode;
-}
-
-/** The police unit of an area: follow the parents up to the eenheid. */
-function regionOf(byCode: ReadonlyMap<string, AreaSummary>, code: string): string | null {
-  const seen = new Set<string>();
-  for (let a = byCode.get(code); a && !seen.has(a.code); a = a.parent ? byCode.get(a.parent) : undefined) {
-    if (a.level === "eenheid") return a.code;
-    seen.add(a.code);
-  }
-  return null;
-}
+/** The police unit of an area (its eenheid's code), or null when unknown. */
+const regionOf = (byCode: ReadonlyMap<string, AreaSummary>, code: string) =>
+  climb(byCode, code)?.code ?? null;
 
 const fromStart = (until: number) => ({ fromMonth: 190001, toMonth: until });
 
@@ -138,7 +124,7 @@ export async function loadTrendData(
   }
   if (area.level !== "gemeente") {
     const gemeenten = [];
-    for (const g of gemeentenIn(await store.listAreas(), area))
+    for (const g of gemeentenIn(await placingAreas(store), area))
       gemeenten.push({
         code: g.code,
         rows: await store.monthlyCounts({ area: g.code, level: "gemeente", ...fromStart(until) }),
@@ -148,7 +134,7 @@ export async function loadTrendData(
   const rows = await store.monthlyCounts({ area: area.code, level: "gemeente", ...fromStart(until) });
   const own = { ...base, rows, parts: { kind: "gemeente" } as const };
   if (peersYear === null || !area.population || area.population <= 0) return own;
-  const byCode = newestAreas(await store.listAreas());
+  const byCode = newestByCode(await placingAreas(store));
   // Peers are always in the gemeente's own population class (see analysis/peers): read only those.
   const cls = populationClass(area.population);
   const candidates = [...byCode.values()].filter(
