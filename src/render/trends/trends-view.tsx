@@ -9,6 +9,7 @@ import type { Child } from "hono/jsx";
 import { AREA_LEVEL_LABELS, type AreaLevel } from "../../domain/area.ts";
 import { inpPath } from "../../domain/inp-tree.ts";
 import { monthLabelNl } from "../../domain/time.ts";
+import type { AreaChoice } from "../../server/trends/area-choices.ts";
 import {
   CHANGE_MONTHS,
   LOOKBACK_YEARS,
@@ -48,6 +49,8 @@ export interface TrendFormProps {
   /** Latest month that can be chosen, "YYYY-MM". */
   max: string;
   errors?: readonly FieldError[];
+  /** Areas suggested for the area field (the user's own); none: no suggestions. */
+  areas?: readonly AreaChoice[];
 }
 
 const fieldId = (f: TrendField) => `trend-${f}`;
@@ -68,7 +71,7 @@ function described(field: TrendField, errors: readonly FieldError[], help?: stri
   return { "aria-describedby": ids || undefined, "aria-invalid": wrong ? "true" : undefined };
 }
 
-export function TrendForm({ values, types, max, errors = [] }: TrendFormProps) {
+export function TrendForm({ values, types, max, errors = [], areas = [] }: TrendFormProps) {
   const groups = [...new Set(types.map((t) => t.group))];
   return (
     <form
@@ -116,6 +119,7 @@ export function TrendForm({ values, types, max, errors = [] }: TrendFormProps) {
         <p class="utrecht-form-field-description" id={`${fieldId("gebied")}-uitleg`}>
           De code van een gemeente, wijk, buurt, basisteam, district of eenheid. Bijvoorbeeld GM0363 voor een
           gemeente of WK036301 voor een wijk.
+          {areas.length > 0 ? " Uw eigen gebieden staan in de lijst bij het veld." : ""}
         </p>
         <FieldMessage field="gebied" errors={errors} />
         <input
@@ -124,9 +128,17 @@ export function TrendForm({ values, types, max, errors = [] }: TrendFormProps) {
           name="gebied"
           value={values.gebied}
           autocomplete="off"
+          list={areas.length > 0 ? `${fieldId("gebied")}-keuzes` : undefined}
           required
           {...described("gebied", errors, `${fieldId("gebied")}-uitleg`)}
         />
+        {areas.length > 0 ? (
+          <datalist id={`${fieldId("gebied")}-keuzes`}>
+            {areas.map((a) => (
+              <option value={a.code}>{a.label}</option>
+            ))}
+          </datalist>
+        ) : null}
       </div>
       {(["van", "tot"] as const).map((f) => (
         <div class="utrecht-form-field">

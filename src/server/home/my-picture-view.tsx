@@ -4,10 +4,13 @@
 
 import { dayLabelNl, isoDateToDay } from "../../agreements/calendar.ts";
 import { evaluationText } from "../../agreements/evaluations.ts";
+import { addMonths } from "../../domain/time.ts";
 import { productById } from "../../products/catalog.ts";
 import { formatCount } from "../../render/format-nl.ts";
+import { Hidden } from "../../render/visually-hidden.tsx";
 import { monthlyFiguresHref } from "../pages.tsx";
 import { productHref } from "../routes/product-routes.tsx";
+import { DEFAULT_MONTHS, trendsHref } from "../trends/trend-params.ts";
 import type { ClearChange, GemeentePicture, Made, MyPicture } from "./my-picture.ts";
 
 const AMSTERDAM = "Europe/Amsterdam";
@@ -35,6 +38,23 @@ function changeLine(c: ClearChange, monthLabel: string): string {
   const when = c.span === "maand" ? `in ${monthLabel}` : "dit jaar tot nu toe";
   const more = c.verdict === "duidelijk meer" ? "duidelijk meer" : "duidelijk minder";
   return `${c.label}: ${more} ${when}, ${formatCount(c.current)} tegen ${formatCount(c.previous)} een jaar eerder.`;
+}
+
+/** A type's change leads to its trend over the last 3 years (the trends page shows single types). */
+function TrendLink({ c, area, month }: { c: ClearChange; area: string; month: number }) {
+  if (c.code === null || c.code.split(".").length !== 3) return null;
+  const href = trendsHref({
+    area,
+    type: c.code,
+    from: addMonths(month, -(DEFAULT_MONTHS - 1)),
+    to: month,
+    comparison: "vorig-jaar",
+  });
+  return (
+    <a class="utrecht-link utrecht-link--html-a" href={href}>
+      Trend<Hidden> van {c.label.toLowerCase()}</Hidden>
+    </a>
+  );
 }
 
 function Refused({ made, what }: { made: Made<unknown>; what: string }) {
@@ -91,7 +111,9 @@ function Gemeente({ g, headingId }: { g: GemeentePicture; headingId: string }) {
               aria-label={`Duidelijke veranderingen in ${g.area.name}`}
             >
               {figures.value.changes.map((c) => (
-                <li class="utrecht-unordered-list__item">{changeLine(c, g.month.label)}</li>
+                <li class="utrecht-unordered-list__item">
+                  {changeLine(c, g.month.label)} <TrendLink c={c} area={g.area.code} month={g.month.to} />
+                </li>
               ))}
             </ul>
           )}

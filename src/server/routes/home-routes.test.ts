@@ -56,7 +56,8 @@ describe("Mijn beeld", () => {
     const before = await entries();
     const res = await web.request("/");
     assert.equal(res.status, 200);
-    const page = text(await res.text());
+    const html = await res.text();
+    const page = text(html);
     const own = (await t.store.listAreas({ level: "gemeente" })).find((a) => a.code === t.gemeenten[0]);
     assert.ok(own);
     assert.match(page, new RegExp(`<?${own.name}`));
@@ -81,14 +82,27 @@ describe("Mijn beeld", () => {
     const countOf = (code: string, month: number) =>
       regs.filter((r) => (r.inpCode === code || r.inpCode?.startsWith(`${code}.`)) && r.local.month === month)
         .length;
-    const lines = [
-      ...page.matchAll(
-        /([^.:]+): duidelijk (meer|minder) in oktober 2026, ([\d.]+) tegen ([\d.]+) een jaar eerder\./g,
-      ),
-    ];
+    // Each listed change on its own (a list item: the change, then a link to its trend).
+    const items = [
+      ...(/<ul[^>]*dh-changes[^>]*>(.*?)<\/ul>/s.exec(html)?.[1] ?? "").matchAll(/<li[^>]*>(.*?)<\/li>/gs),
+    ].map((m) => text(m[1] ?? "").trim());
+    const lines = items.flatMap((item) => {
+      const m =
+        /^([^.:]+): duidelijk (meer|minder) in oktober 2026, ([\d.]+) tegen ([\d.]+) een jaar eerder\./.exec(
+          item,
+        );
+      return m ? [m] : [];
+    });
     assert.ok(
       lines.some(([, label, way]) => label?.trim() === inpNode(risen)?.label && way === "meer"),
       `${inpNode(risen)?.label} rose clearly`,
+    );
+    // A type's change links to its trend over the last 36 months.
+    assert.ok(
+      html.includes(
+        `href="/trends?gebied=${t.gemeenten[0]}&amp;soort=${risen}&amp;van=2023-11&amp;tot=2026-10&amp;vergelijk=vorig-jaar"`,
+      ),
+      "a link to the trend of the type that rose",
     );
     for (const [, label, , now, then] of lines) {
       const code = [1, 2, 3]

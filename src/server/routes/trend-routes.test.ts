@@ -134,6 +134,15 @@ describe("the trends page", () => {
       /<head>.*<meta name="htmx-config" content="[^"]*&quot;includeIndicatorStyles&quot;:false.*<\/head>/s,
     );
     assert.match(html, /<svg[^>]*role="img"/, "the chart");
+    // The area field suggests the mayor's own gemeente and its wijken, and no other gemeente.
+    assert.match(html, /id="trend-gebied" name="gebied" [^>]*list="trend-gebied-keuzes"/);
+    const choices = [
+      ...(/<datalist id="trend-gebied-keuzes">(.*?)<\/datalist>/s.exec(html)?.[1] ?? "").matchAll(
+        /<option value="([^"]+)">/g,
+      ),
+    ].map((m) => m[1]);
+    const ownWijken = (await t.store.listAreas({ level: "wijk" })).filter((a) => a.parent === t.gemeenten[0]);
+    assert.deepEqual([...choices].sort(), [t.gemeenten[0], ...new Set(ownWijken.map((a) => a.code))].sort());
 
     const rows = tableRows(html, "trend-reeks");
     assert.equal(rows.length, 36);

@@ -32,6 +32,7 @@ import type { Store } from "../../store/store.ts";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import type { Session } from "../middleware/session/session-store.ts";
 import { sendPage } from "../pages.tsx";
+import { areaChoices } from "../trends/area-choices.ts";
 import {
   isTrendLevel,
   loadTrendData,
@@ -88,6 +89,7 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
   app.get("/trends", async (c) => {
     const latest = lastCompleteMonth(deps.now());
     const types = await typeOptions(deps.store);
+    const areas = await areaChoices(deps.store, c.get("requester")?.organisation?.authority ?? []);
     const parsed = parseTrendParams(c.req.query(), {
       latest,
       ownArea: ownArea(c.get("requester")),
@@ -105,7 +107,7 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
         : sendPage(
             c,
             TITLE,
-            <TrendsPage form={{ values, types, max: monthParam(latest), errors }} results={results} />,
+            <TrendsPage form={{ values, types, max: monthParam(latest), errors, areas }} results={results} />,
             status,
             { htmx: true },
           );
