@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { AreaSummary } from "../domain/area.ts";
+import { areaSummary } from "../domain/test-areas.ts";
 import { areaLineage } from "./area-lineage.ts";
 
-const area = (
-  code: string,
-  level: AreaSummary["level"],
-  parent: string | null,
-  year = 2025,
-): AreaSummary => ({
-  code,
-  level,
-  year,
-  name: code,
-  parent,
-  population: null,
-  populationYear: null,
-});
+const area = (code: string, level: AreaSummary["level"], parent: string | null, year = 2025): AreaSummary =>
+  areaSummary(code, level, code, parent, year);
 
 describe("areaLineage", () => {
   const lineage = areaLineage([

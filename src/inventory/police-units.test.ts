@@ -1,23 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { AreaLevel, AreaSummary } from "../domain/area.ts";
+import { areaSummary } from "../domain/test-areas.ts";
 import { unitGemeenten, unitOf, units } from "./police-units.ts";
 
-const area = (
-  code: string,
-  level: AreaLevel,
-  name: string,
-  parent: string | null,
-  year = 2026,
-): AreaSummary => ({
-  code,
-  level,
-  year,
-  name,
-  parent,
-  population: null,
-  populationYear: null,
-});
+const area = areaSummary;
 
 const AREAS = [
   area("RE90", "eenheid", "Nevelland", null),

@@ -10,7 +10,7 @@ import type { AreaMonthlyCount, LedgerInterval, MonthlyCount, Store } from "../.
 import { type Breakdown, decideAreaFamily, type FamilyDecision } from "./area-family-protection.ts";
 import { breakdownCounts } from "./breakdown-parts.ts";
 import { frozenMemo } from "./frozen-memo.ts";
-import type { FamilySettings } from "./protection-rules.ts";
+import { type FamilySettings, type TableProtection, withheldBelow } from "./protection-rules.ts";
 
 /** The split types' monthly counts per part, from the gemeente's registrations up to `until`. */
 export async function loadBreakdowns(
@@ -108,6 +108,25 @@ export interface FamilyOptions {
   family?: FamilySettings;
   /** The wijk and buurt counts when the caller read them already (whole history up to `until`). */
   within?: { wijken: readonly AreaMonthlyCount[]; buurten: readonly AreaMonthlyCount[] };
+}
+
+/**
+ * The family decision's options as the gate's table protection asks them: its minimum and detail
+ * types, and the types withheld below the gemeente (`withholdBelow`, else those withheld
+ * altogether).
+ */
+export function familyOptions(
+  table: TableProtection,
+  until: number,
+  within?: FamilyOptions["within"],
+): FamilyOptions {
+  return {
+    minimum: table.minimum,
+    until,
+    withholdBelow: withheldBelow(table),
+    family: table.family,
+    within,
+  };
 }
 
 /**

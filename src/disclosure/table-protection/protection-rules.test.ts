@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadProtectionRules } from "./protection-rules.ts";
+import { loadProtectionRules, withheldBelow } from "./protection-rules.ts";
 
 describe("table protection rules (config/tabelbeveiliging.json)", () => {
   const rules = loadProtectionRules();
@@ -50,5 +50,18 @@ describe("table protection rules (config/tabelbeveiliging.json)", () => {
     // Whatever was asked, products that add wijken to a gemeente know what to leave out there.
     assert.deepEqual(rules.for(mayor, "aggregated", ["GM9001"]).withholdBelow, ["1.4.1"]);
     assert.equal(rules.for(chief, "aggregated", ["GM9001"]).withholdBelow, undefined);
+    // What every family decision, map and trend leaves out below the gemeente.
+    assert.deepEqual(withheldBelow(rules.for(mayor, "aggregated", ["GM9001"])), ["1.4.1"]);
+    assert.deepEqual(withheldBelow(rules.for(mayor, "aggregated", ["WK900101"])), ["1.4.1"]);
+    assert.deepEqual(withheldBelow(rules.for(chief, "aggregated", ["WK900101"])), []);
+  });
+
+  it("takes the types withheld below the gemeente and altogether together, each once", () => {
+    assert.deepEqual(withheldBelow({ minimum: 5 }), []);
+    assert.deepEqual(withheldBelow({ minimum: 5, withholdTypes: [" 1.4.1"] }), ["1.4.1"]);
+    assert.deepEqual(
+      withheldBelow({ minimum: 5, withholdBelow: ["1.4.1"], withholdTypes: ["1.4.1", "2.1.1"] }),
+      ["1.4.1", "2.1.1"],
+    );
   });
 });

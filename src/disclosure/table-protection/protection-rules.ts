@@ -69,6 +69,14 @@ export interface TableProtection {
   family?: FamilySettings;
 }
 
+/**
+ * The types this recipient gets nothing of below the gemeente (wijk, buurt, and what is counted
+ * from them): `withholdBelow` and `withholdTypes` together, each once, in that order.
+ */
+export function withheldBelow(table: TableProtection): string[] {
+  return [...new Set([...(table.withholdBelow ?? []), ...(table.withholdTypes ?? [])].map((t) => t.trim()))];
+}
+
 export interface FamilySettings {
   /** Types shown per wijk and buurt as well. */
   detailTypes: string[];

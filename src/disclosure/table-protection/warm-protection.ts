@@ -9,7 +9,7 @@ import type { FamilyDecision } from "./area-family-protection.ts";
 import { SHOW_ALL } from "./monthly-counts-protection.ts";
 import { protectCounts } from "./protect-counts.ts";
 import { type FamilyStore, warmFamily } from "./protect-family.ts";
-import type { TableProtection } from "./protection-rules.ts";
+import { type TableProtection, withheldBelow } from "./protection-rules.ts";
 
 export interface WarmEffects {
   /** After each gemeente: its family decision (null when the table shows everything). */
@@ -42,7 +42,7 @@ export async function warmProtection(
         ? await warmFamily(store, g, rows, {
             minimum: table.minimum,
             until,
-            withholdBelow: table.withholdBelow ?? table.withholdTypes ?? [],
+            withholdBelow: withheldBelow(table),
             family: table.family,
           })
         : null;

@@ -12,8 +12,8 @@
 
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
-import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
+import { familyOptions, protectFamily } from "../../disclosure/table-protection/protect-family.ts";
+import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import { InputError } from "../../domain/errors.ts";
 import { rdToWgs84 } from "../../domain/geo/rd.ts";
 import { addMonths, monthLabelNl } from "../../domain/time.ts";
@@ -153,15 +153,15 @@ export function makeCoaOverzicht(opts: { configDir?: string } = {}): ProductDefi
   ): Promise<CoaInput> {
     if ((table.roundTo ?? 1) > 1) throw new RangeError("het COA-overzicht wordt niet afgerond geleverd");
     // Any table protection at all: the radius counts go (no decision covers them).
-    const leftOut = [...new Set([...(table.withholdBelow ?? []), ...(table.withholdTypes ?? [])])].sort();
+    const leftOut = withheldBelow(table).sort();
     const without = { ...input, near: null, leftOut };
     if (table.minimum <= 1) return without;
-    const decision = await protectFamily(store, ctx.area.code, input.rows, {
-      minimum: table.minimum,
-      until: ctx.lastCompleteMonth,
-      withholdBelow: table.withholdBelow ?? table.withholdTypes ?? [],
-      family: table.family,
-    });
+    const decision = await protectFamily(
+      store,
+      ctx.area.code,
+      input.rows,
+      familyOptions(table, ctx.lastCompleteMonth),
+    );
     return { ...without, decision };
   }
 

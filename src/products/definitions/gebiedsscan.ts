@@ -31,8 +31,8 @@ import {
   wijkOfBuurt,
 } from "../../disclosure/table-protection/area-family-protection.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
-import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
+import { familyOptions, protectFamily } from "../../disclosure/table-protection/protect-family.ts";
+import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import type { MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { rdToWgs84 } from "../../domain/geo/rd.ts";
@@ -194,17 +194,17 @@ async function protect(
   ctx: ProductContext,
 ): Promise<GebiedsscanInput> {
   if ((table.roundTo ?? 1) > 1) throw new RangeError("de gebiedsscan wordt niet afgerond geleverd");
-  const below = table.withholdBelow ?? table.withholdTypes ?? [];
+  const below = withheldBelow(table);
   const left = new Set(below);
   const points = left.size > 0 ? input.points.filter((p) => !left.has(p.inpCode)) : input.points;
   const wijkRows = left.size > 0 ? input.wijkRows.filter((r) => !left.has(r.inpCode.trim())) : input.wijkRows;
   if (table.minimum <= 1) return { ...input, points, wijkRows, minimum: table.minimum };
-  const decision = await protectFamily(store, ctx.area.code, input.rows, {
-    minimum: table.minimum,
-    until: ctx.lastCompleteMonth,
-    withholdBelow: below,
-    family: table.family,
-  });
+  const decision = await protectFamily(
+    store,
+    ctx.area.code,
+    input.rows,
+    familyOptions(table, ctx.lastCompleteMonth),
+  );
   // No types and no places: the grid needs only where registrations are.
   return {
     ...input,

@@ -7,8 +7,12 @@
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
 import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily, withoutTypes } from "../../disclosure/table-protection/protect-family.ts";
-import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
+import {
+  familyOptions,
+  protectFamily,
+  withoutTypes,
+} from "../../disclosure/table-protection/protect-family.ts";
+import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import { compareInpCodes, INP_TREE, inpPath } from "../../domain/inp-tree.ts";
 import { monthLabelNl } from "../../domain/time.ts";
 import { monthRangeNl, shortMonthNl } from "../../render/format-nl.ts";
@@ -59,17 +63,16 @@ async function protect(
   ctx: ProductContext,
 ): Promise<TabellenboekInput> {
   if ((table.roundTo ?? 1) > 1) throw new RangeError("het tabellenboek wordt niet afgerond geleverd");
-  const below = table.withholdBelow ?? table.withholdTypes ?? [];
+  const below = withheldBelow(table);
   const belowKey = [...new Set(below)].sort().join(",");
   const decision =
     table.minimum > 1
-      ? await protectFamily(store, ctx.area.code, input.rows, {
-          minimum: table.minimum,
-          until: ctx.lastCompleteMonth,
-          withholdBelow: below,
-          family: table.family,
-          within: { wijken: input.wijkRows, buurten: input.buurtRows },
-        })
+      ? await protectFamily(
+          store,
+          ctx.area.code,
+          input.rows,
+          familyOptions(table, ctx.lastCompleteMonth, { wijken: input.wijkRows, buurten: input.buurtRows }),
+        )
       : null;
   return {
     ...input,

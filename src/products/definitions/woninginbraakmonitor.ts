@@ -10,7 +10,7 @@ import { type KnoxOptions, knoxTest } from "../../analysis/knox/knox.ts";
 import { type FamilyDecision, partSeries } from "../../disclosure/table-protection/area-family-protection.ts";
 import { DAY_PARTS, partOf, WEEKDAYS } from "../../disclosure/table-protection/breakdown-parts.ts";
 import { SHOW_ALL, type Shown } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily } from "../../disclosure/table-protection/protect-family.ts";
+import { familyOptions, protectFamily } from "../../disclosure/table-protection/protect-family.ts";
 import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
 import type { Registration } from "../../domain/registration.ts";
 import { addMonths, lastDayOf, monthLabelNl } from "../../domain/time.ts";
@@ -115,13 +115,12 @@ async function protect(
 ): Promise<WoninginbraakInput> {
   if ((table.roundTo ?? 1) > 1) throw new RangeError("de woninginbraakmonitor wordt niet afgerond geleverd");
   if (table.minimum <= 1) return input;
-  const decision = await protectFamily(store, ctx.area.code, input.rows, {
-    minimum: table.minimum,
-    until: ctx.lastCompleteMonth,
-    withholdBelow: table.withholdBelow ?? table.withholdTypes ?? [],
-    family: table.family,
-    within: { wijken: input.wijkRows, buurten: input.buurtRows },
-  });
+  const decision = await protectFamily(
+    store,
+    ctx.area.code,
+    input.rows,
+    familyOptions(table, ctx.lastCompleteMonth, { wijken: input.wijkRows, buurten: input.buurtRows }),
+  );
   return { ...input, decision };
 }
 

@@ -22,8 +22,12 @@ import { kernelDensity } from "../../analysis/kde/kde.ts";
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
 import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { protectFamily, withoutTypes } from "../../disclosure/table-protection/protect-family.ts";
-import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
+import {
+  familyOptions,
+  protectFamily,
+  withoutTypes,
+} from "../../disclosure/table-protection/protect-family.ts";
+import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import type { AreaSummary, MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { INP_TYPES, inpNode, inpPath } from "../../domain/inp-tree.ts";
@@ -184,20 +188,19 @@ export async function protectKaart(
   q: KaartQuery,
 ): Promise<KaartInput> {
   if ((table.roundTo ?? 1) > 1) throw new RangeError("de kaart wordt niet afgerond geleverd");
-  const below = table.withholdBelow ?? table.withholdTypes ?? [];
+  const below = withheldBelow(table);
   const left = new Set(below);
   const key = [...left].sort().join(",");
   const wijkRows = withoutTypes(input.wijkRows, key);
   const buurtRows = withoutTypes(input.buurtRows, key);
   const points = input.points && left.size > 0 ? pointsWithout(input.points, key) : input.points;
   if (table.minimum <= 1) return { ...input, wijkRows, buurtRows, points, withheldBelow: below, minimum: 0 };
-  const decision = await protectFamily(store, q.gemeente.code, input.rows, {
-    minimum: table.minimum,
-    until: q.lastCompleteMonth,
-    withholdBelow: below,
-    family: table.family,
-    within: { wijken: input.wijkRows, buurten: input.buurtRows },
-  });
+  const decision = await protectFamily(
+    store,
+    q.gemeente.code,
+    input.rows,
+    familyOptions(table, q.lastCompleteMonth, { wijken: input.wijkRows, buurten: input.buurtRows }),
+  );
   return {
     ...input,
     wijkRows,

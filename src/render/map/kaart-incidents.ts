@@ -6,7 +6,7 @@
 
 import { randomBytes } from "node:crypto";
 import { protectRecord } from "../../disclosure/record-protection/protect-record.ts";
-import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
+import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import { AccessDenied } from "../../domain/errors.ts";
 import type { Registration } from "../../domain/registration.ts";
 import { type KaartQuery, type KaartStore, typesOf } from "./kaart-data.ts";
@@ -62,7 +62,7 @@ export function protectIncidents(input: IncidentInput, table: TableProtection): 
       "kaart-incidenten",
     );
   }
-  const withhold = new Set([...(table.withholdTypes ?? []), ...(table.withholdBelow ?? [])]);
+  const withhold = new Set(withheldBelow(table));
   if (withhold.size === 0) return input;
   return {
     ...input,

@@ -1,23 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { AreaLevel, AreaSummary } from "../../domain/area.ts";
+import { areaSummary } from "../../domain/test-areas.ts";
 import { areaChoicesIn } from "./area-choices.ts";
 
-const area = (
-  code: string,
-  level: AreaLevel,
-  name: string,
-  parent: string | null,
-  year = 2025,
-): AreaSummary => ({
-  code,
-  level,
-  year,
-  name,
-  parent,
-  population: null,
-  populationYear: null,
-});
+const area = areaSummary;
 
 const AREAS = [
   area("RE01", "eenheid", "Eenheid Noord", null),
@@ -29,7 +15,7 @@ const AREAS = [
   area("GM9003", "gemeente", "Cee", "RE01B02"),
   area("WK900101", "wijk", "Zuid", "GM9001"),
   area("WK900102", "wijk", "Centrum", "GM9001"),
-  area("WK900102", "wijk", "Oud centrum", "GM9001", 2024),
+  area("WK900102", "wijk", "Oud centrum", "GM9001", 2025),
   area("WK900201", "wijk", "Beekum-Oost", "GM9002"),
 ];
 

@@ -15,8 +15,12 @@ import { populationClass } from "../../analysis/peers/peers.ts";
 import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import { protectCounts } from "../../disclosure/table-protection/protect-counts.ts";
-import { protectFamily, withoutTypes } from "../../disclosure/table-protection/protect-family.ts";
-import type { TableProtection } from "../../disclosure/table-protection/protection-rules.ts";
+import {
+  familyOptions,
+  protectFamily,
+  withoutTypes,
+} from "../../disclosure/table-protection/protect-family.ts";
+import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import { type AreaSummary, gemeenteOfCbsCode } from "../../domain/area.ts";
 import { AccessDenied } from "../../domain/errors.ts";
 import { climb, newestByCode } from "../../inventory/police-units.ts";
@@ -201,16 +205,15 @@ export function protectTrendData(store: TrendStore, area: string, until: number)
     }
     if ((table.roundTo ?? 1) > 1)
       throw new AccessDenied("Afgeronde cijfers worden hier (nog) niet gegeven.", "trends");
-    const below = (table.withholdBelow ?? table.withholdTypes ?? []).map((t) => t.trim());
+    const below = withheldBelow(table);
     const rows = withoutTypes(data.rows, [...below].sort().join(","));
     if (table.minimum <= 1) return { ...data, rows, withheldTypes: below, parts: null };
-    const decision = await protectFamily(store, parts.gemeente, parts.gemeenteRows, {
-      minimum: table.minimum,
-      until,
-      withholdBelow: below,
-      family: table.family,
-      within: { wijken: parts.wijken, buurten: parts.buurten },
-    });
+    const decision = await protectFamily(
+      store,
+      parts.gemeente,
+      parts.gemeenteRows,
+      familyOptions(table, until, { wijken: parts.wijken, buurten: parts.buurten }),
+    );
     return {
       ...data,
       rows,
