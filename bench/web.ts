@@ -54,6 +54,10 @@ export async function runWebBench(): Promise<string> {
       ["/producten", "/producten"],
       [`maandoverzicht ${g.name}`, `/producten/maandoverzicht?gebied=${g.code}&periode=${month}`],
       [`tabellenboek ${g.name}`, `/producten/tabellenboek?gebied=${g.code}&periode=${month}`],
+      [
+        `gebiedsscan ${g.name}, ${Math.floor(lastCompleteMonth(b.now) / 100)}`,
+        `/producten/gebiedsscan?gebied=${g.code}&periode=${Math.floor(lastCompleteMonth(b.now) / 100)}`,
+      ],
     ];
     const rows: string[] = [];
     for (const [label, path] of pages) {

@@ -30,13 +30,19 @@ import {
   groupOf,
   wijkOfBuurt,
 } from "../../disclosure/table-protection/area-family-protection.ts";
+import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
-import { familyOptions, protectFamily } from "../../disclosure/table-protection/protect-family.ts";
+import {
+  familyOptions,
+  protectFamily,
+  withoutTypes,
+} from "../../disclosure/table-protection/protect-family.ts";
 import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import type { MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { rdToWgs84 } from "../../domain/geo/rd.ts";
 import { compareInpCodes, inpNode } from "../../domain/inp-tree.ts";
+import type { Registration } from "../../domain/registration.ts";
 import { addMonths, monthLabelNl } from "../../domain/time.ts";
 import { formatCount, monthRangeNl } from "../../render/format-nl.ts";
 import type { AreaMonthlyCount, MonthlyCount, Store } from "../../store/store.ts";
@@ -45,6 +51,7 @@ import { type AreaRef, areasWithin, gemeenteWithWijkenAndBuurten } from "../part
 import { CLEAR_CHANGE_NOTE } from "../parts/change-columns.ts";
 import { CHANGE_FDR, changeVerdict, testChanges } from "../parts/change-tests.ts";
 import { documentHead } from "../parts/document-head.ts";
+import { type BuildKey, keptBuild } from "../parts/kept-build.ts";
 import {
   knowledgeBlocks,
   type LocalKnowledgeBody,
@@ -53,6 +60,7 @@ import {
   TEXT_SECTIONS,
 } from "../parts/local-knowledge.ts";
 import { sumOfShown } from "../parts/month-sums.ts";
+import { pointsOf, pointsOnly, pointsWithout, type RegistrationPoint } from "../parts/registration-points.ts";
 import { chartOf } from "../parts/table-chart.ts";
 import type { ProductContext, ProductDefinition, ProductStore } from "../product-definition.ts";
 import type {
@@ -66,11 +74,7 @@ import type {
 } from "../product-document.ts";
 
 /** A registration as the grid uses it: its place and type, nothing else. */
-export interface GridPoint {
-  x: number;
-  y: number;
-  inpCode: string;
-}
+export type GridPoint = RegistrationPoint;
 
 /** A registration as the hot places use it (police only): an opaque place key, never the address. */
 export interface PlaceItem {
@@ -89,9 +93,9 @@ export interface GebiedsscanInput {
   buurten: AreaRef[];
   gemeenteRd: MultiPolygon | null;
   /** Registrations in the 12 months with a place (RD). */
-  points: GridPoint[];
+  points: readonly GridPoint[];
   /** For hot places; null when the recipient gets none (table protection). */
-  places: PlaceItem[] | null;
+  places: readonly PlaceItem[] | null;
   /** The newest local knowledge for the gemeente and the year. */
   knowledge: LocalKnowledgeBody | null;
   decision: Pick<FamilyDecision, "gemeente" | "wijk"> | null;
@@ -161,31 +165,35 @@ async function load(store: ProductStore, ctx: ProductContext): Promise<Gebiedssc
     store.registrations({ area: g, level: "gemeente", fromDay: w.from * 100 + 1, toDay: lastDayOf(w.to) }),
     docs ? readLocalKnowledge(docs, g, Math.floor(w.to / 100)) : Promise.resolve(null),
   ]);
-  const addresses = new Map<string, string>();
-  const places: PlaceItem[] = regs.map((r) => {
-    let address: string | null = null;
-    if (r.postcode && r.houseNumber) {
-      const key = `${r.postcode.replace(/\s+/g, "").toUpperCase()} ${r.houseNumber.trim().toUpperCase()}`;
-      address = addresses.get(key) ?? `p${addresses.size + 1}`;
-      addresses.set(key, address);
-    }
-    return { address, x: r.x, y: r.y, buurt: r.placement.buurt, inpCode: r.inpCode };
-  });
   return {
     rows,
     wijkRows,
     wijken,
     buurten,
     gemeenteRd: gemeenten.find((a) => a.code === g)?.rd ?? null,
-    points: regs.flatMap((r) =>
-      r.x !== null && r.y !== null ? [{ x: r.x, y: r.y, inpCode: r.inpCode?.trim() ?? "" }] : [],
-    ),
-    places,
+    points: pointsOf(regs),
+    places: placesOf(regs),
     knowledge: knowledge?.body ?? null,
     decision: null,
     minimum: 0,
   };
 }
+
+/** The registrations as the hot places use them, each address an opaque key (kept per read). */
+const placesOf = frozenMemo((regs: readonly Registration[]): readonly PlaceItem[] => {
+  const addresses = new Map<string, string>();
+  return Object.freeze(
+    regs.map((r) => {
+      let address: string | null = null;
+      if (r.postcode && r.houseNumber) {
+        const key = `${r.postcode.replace(/\s+/g, "").toUpperCase()} ${r.houseNumber.trim().toUpperCase()}`;
+        address = addresses.get(key) ?? `p${addresses.size + 1}`;
+        addresses.set(key, address);
+      }
+      return Object.freeze({ address, x: r.x, y: r.y, buurt: r.placement.buurt, inpCode: r.inpCode });
+    }),
+  );
+});
 
 async function protect(
   store: ProductStore,
@@ -194,10 +202,10 @@ async function protect(
   ctx: ProductContext,
 ): Promise<GebiedsscanInput> {
   if ((table.roundTo ?? 1) > 1) throw new RangeError("de gebiedsscan wordt niet afgerond geleverd");
-  const below = withheldBelow(table);
-  const left = new Set(below);
-  const points = left.size > 0 ? input.points.filter((p) => !left.has(p.inpCode)) : input.points;
-  const wijkRows = left.size > 0 ? input.wijkRows.filter((r) => !left.has(r.inpCode.trim())) : input.wijkRows;
+  const belowKey = [...withheldBelow(table)].sort().join(",");
+  // The same reads give the same arrays, so the document can be kept (keptBuild).
+  const points = pointsWithout(input.points, belowKey);
+  const wijkRows = withoutTypes(input.wijkRows, belowKey);
   if (table.minimum <= 1) return { ...input, points, wijkRows, minimum: table.minimum };
   const decision = await protectFamily(
     store,
@@ -208,7 +216,7 @@ async function protect(
   // No types and no places: the grid needs only where registrations are.
   return {
     ...input,
-    points: points.map(({ x, y }) => ({ x, y, inpCode: "" })),
+    points: pointsOnly(points),
     wijkRows,
     places: null,
     decision,
@@ -834,6 +842,28 @@ function build(input: GebiedsscanInput, ctx: ProductContext): ProductDocument {
   };
 }
 
+/**
+ * What the document is built from, besides the context: the store's frozen reads and what is kept
+ * per read (points, places), the decision, the local knowledge and the areas, by identity (null
+ * when a read is not frozen: then nothing is kept).
+ */
+const NONE = Object.freeze({});
+function buildKey(input: GebiedsscanInput): BuildKey | null {
+  const objects = [
+    input.rows,
+    input.wijkRows,
+    input.points,
+    input.places ?? NONE,
+    input.knowledge ?? NONE,
+    ...input.wijken,
+    ...input.buurten,
+  ];
+  if (!objects.every((x) => Object.isFrozen(x))) return null;
+  // The gemeente's outline: the store shares its areas (never changed), so the same outline is the
+  // same array.
+  return [input.rows, input.decision, input.minimum, input.gemeenteRd, ...objects];
+}
+
 export const gebiedsscan: ProductDefinition<GebiedsscanInput> = {
   id: "gebiedsscan",
   title: "Gebiedsscan criminaliteit & overlast",
@@ -856,5 +886,5 @@ export const gebiedsscan: ProductDefinition<GebiedsscanInput> = {
   disclosedAreas: gemeenteWithWijkenAndBuurten,
   load,
   protect,
-  build,
+  build: keptBuild(build, buildKey),
 };

@@ -6,13 +6,15 @@ import { PURPOSE } from "../../disclosure/access-spec.ts";
 import { requesterFor } from "../../disclosure/store-gate.ts";
 import { familyLedgerKey } from "../../disclosure/table-protection/protect-family.ts";
 import { openTestGate } from "../../server/test-access.ts";
+import { gebiedsscan } from "../definitions/gebiedsscan.ts";
 import { tabellenboek } from "../definitions/tabellenboek.ts";
+import type { ProductDefinition } from "../product-definition.ts";
 import { documentTables, isWithheld, type ProductDocument } from "../product-document.ts";
 import { parsePeriod } from "../product-period.ts";
 import { runProduct } from "../run-product.ts";
 import { loadExtra, openProductTestStore, PRODUCT_DEMO, type ProductTestStore } from "../test-products.ts";
 
-describe("the tabellenboek's document kept per protected input", () => {
+describe("product documents kept per protected input", () => {
   let t: ProductTestStore;
   let access: Awaited<ReturnType<typeof openTestGate>>;
   let clock = PRODUCT_DEMO.now;
@@ -25,21 +27,21 @@ describe("the tabellenboek's document kept per protected input", () => {
     await t?.store.close();
   });
 
-  const period = parsePeriod("2026-09");
-  /** The tabellenboek of the first gemeente for its OOV-adviseur (table protection, minimum 5). */
-  const make = async (at: Date): Promise<ProductDocument> => {
+  /** A product of the first gemeente for its OOV-adviseur (table protection, minimum 5), made at `at`. */
+  const made = async <I>(def: ProductDefinition<I>, period: string, at: Date): Promise<ProductDocument> => {
     clock = at;
     return runProduct(
       { store: t.store, gate: access.gate, registry: access.registry, now: () => clock },
-      tabellenboek,
+      def,
       {
         requester: await requesterFor(t.store, t.userFor("oov-adviseur")),
         purpose: PURPOSE["oov-adviseur"],
         area: t.gemeenten[0],
-        period,
+        period: parsePeriod(period),
       },
     );
   };
+  const make = (at: Date) => made(tabellenboek, "2026-09", at);
   const later = (minutes: number) => new Date(PRODUCT_DEMO.now.getTime() + minutes * 60_000);
   const buurten = (doc: ProductDocument) => documentTables(doc).find((x) => x.id === "buurten")?.rows ?? [];
 
@@ -95,5 +97,31 @@ describe("the tabellenboek's document kept per protected input", () => {
     assert.notEqual(afterDelivery.sections, before.sections, "built again");
     assert.equal(typeof total(before), "number");
     assert.equal(total(afterDelivery), (total(before) as number) + extra.length);
+  });
+
+  it("keeps the gebiedsscan the same way, and builds it anew after a delivery in its months", async () => {
+    const scan = (at: Date) => made(gebiedsscan, "2025", at);
+    const first = await scan(later(30));
+    const again = await scan(later(35));
+    assert.equal(again.sections, first.sections, "kept");
+    assert.equal(again.madeAt, later(35).toISOString());
+    const regs = await t.store.registrations({
+      area: t.gemeenten[0],
+      level: "gemeente",
+      fromDay: 20250601,
+      toDay: 20250630,
+    });
+    const extra = regs
+      .filter((r) => r.x !== null)
+      .slice(0, 40)
+      .map((r) => ({ ...r, sourceId: `${r.sourceId}-scan` }));
+    await loadExtra(t.store, "gebiedsscan-extra", extra);
+    const afterDelivery = await scan(later(40));
+    assert.notEqual(afterDelivery.sections, first.sections, "built again");
+    assert.notEqual(
+      JSON.stringify(afterDelivery.sections),
+      JSON.stringify(first.sections),
+      "with the new registrations",
+    );
   });
 });

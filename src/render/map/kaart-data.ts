@@ -20,7 +20,6 @@ import { classOf } from "../../analysis/classes/class-of.ts";
 import { getisOrdG } from "../../analysis/getis-ord/getis-ord.ts";
 import { kernelDensity } from "../../analysis/kde/kde.ts";
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
-import { frozenMemo } from "../../disclosure/table-protection/frozen-memo.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import {
   familyOptions,
@@ -31,7 +30,12 @@ import { type TableProtection, withheldBelow } from "../../disclosure/table-prot
 import type { AreaSummary, MultiPolygon } from "../../domain/area.ts";
 import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { INP_TYPES, inpNode, inpPath } from "../../domain/inp-tree.ts";
-import type { Registration } from "../../domain/registration.ts";
+import {
+  pointsOf,
+  pointsOnly,
+  pointsWithout,
+  type RegistrationPoint,
+} from "../../products/parts/registration-points.ts";
 import type { ProductPeriod } from "../../products/product-period.ts";
 import type { AreaMonthlyCount, MonthlyCount, Store } from "../../store/store.ts";
 import { type MapAreas, type MapLevel, mapAreas } from "./map-geometry.ts";
@@ -157,28 +161,6 @@ export async function loadKaart(store: KaartStore, q: KaartQuery): Promise<Kaart
     minimum: 0,
   };
 }
-
-// The points and their density are kept per registrations read (the store's reads are frozen and
-// shared): a page asked again computes no kernel density again.
-type Point = { x: number; y: number; inpCode: string };
-const pointsOf = frozenMemo((regs: readonly Registration[]): readonly Point[] =>
-  Object.freeze(
-    regs.flatMap((r) =>
-      r.x !== null && r.y !== null
-        ? [Object.freeze({ x: r.x, y: r.y, inpCode: r.inpCode?.trim() ?? "" })]
-        : [],
-    ),
-  ),
-);
-/** Points without the withheld types (`below`: their codes joined by commas). */
-const pointsWithout = frozenMemo((points: readonly Point[], below: string): readonly Point[] => {
-  const left = new Set(below.split(","));
-  return Object.freeze(points.filter((p) => !left.has(p.inpCode)));
-});
-/** Where registrations are, not their types. */
-const pointsOnly = frozenMemo((points: readonly Point[]): readonly Point[] =>
-  Object.freeze(points.map(({ x, y }) => Object.freeze({ x, y, inpCode: "" }))),
-);
 
 /** Applies the table protection the gate asks for (the gate calls it only when it asks some). */
 export async function protectKaart(
@@ -462,7 +444,7 @@ const densities = new WeakMap<
   Map<MultiPolygon | null, Map<number, KaartModel["density"]>>
 >();
 function keptDensity(
-  points: readonly Point[],
+  points: readonly RegistrationPoint[],
   outline: MultiPolygon | null,
   minimum: number,
 ): NonNullable<KaartModel["density"]> {

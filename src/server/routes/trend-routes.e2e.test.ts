@@ -114,6 +114,9 @@ describe("the trends page in the browser", {
       "/trends",
       `/trends?soort=1.1.1&van=2025-01&tot=2026-10`,
       "/trends?van=2026-05&tot=2026-01",
+      // A wijk: its total, and a type a wijk does not show (the page says which ones it does).
+      `/trends?gebied=WK${w.t.gemeenten[0].slice(2)}01`,
+      `/trends?gebied=WK${w.t.gemeenten[0].slice(2)}01&soort=2.5.1`,
     ]) {
       const res = await page.goto(`${server.url}${path}`);
       assert.ok(res?.status() === 200 || res?.status() === 400, path);
