@@ -22,7 +22,7 @@ import {
   gridHotspots,
   type HotspotCell,
 } from "../../analysis/hotspots/grid-hotspots.ts";
-import { kernelDensity } from "../../analysis/kde/kde.ts";
+import { denseCells } from "../../analysis/kde/dense-cells.ts";
 import { type MannKendallResult, mannKendall } from "../../analysis/mann-kendall/mann-kendall.ts";
 import { repeatPlaces } from "../../analysis/repeat-places/repeat-places.ts";
 import {
@@ -607,54 +607,18 @@ function build(input: GebiedsscanInput, ctx: ProductContext): ProductDocument {
   };
 
   // Density (quartic kernel) as a map of five levels, only where enough registrations lie close.
-  const gemeenteBox = (() => {
-    if (!input.gemeenteRd) return undefined;
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const p of input.gemeenteRd)
-      for (const ring of p)
-        for (const [x, y] of ring) {
-          minX = Math.min(minX, x);
-          maxX = Math.max(maxX, x);
-          minY = Math.min(minY, y);
-          maxY = Math.max(maxY, y);
-        }
-    const c = DENSITY.cell;
-    return Number.isFinite(minX)
-      ? {
-          minX: Math.floor(minX / c) * c,
-          minY: Math.floor(minY / c) * c,
-          maxX: Math.ceil(maxX / c) * c,
-          maxY: Math.ceil(maxY / c) * c,
-        }
-      : undefined;
-  })();
-  const kde = kernelDensity(input.points, { cell: DENSITY.cell, radius: DENSITY.radius, bbox: gemeenteBox });
-  /** One registration adds at most this to a cell (the kernel's peak); `k` of them at most k times it. */
-  const peak = 3 / (Math.PI * DENSITY.radius * DENSITY.radius);
-  const threshold = Math.max(1, input.minimum) * peak;
-  const dense: { col: number; row: number; v: number }[] = [];
-  for (let row = 0; row < kde.rows; row++)
-    for (let col = 0; col < kde.cols; col++) {
-      const v = kde.values[row * kde.cols + col] as number;
-      if (v < threshold) continue;
-      const cx = kde.x0 + (col + 0.5) * kde.cell;
-      const cy = kde.y0 + (row + 0.5) * kde.cell;
-      if (input.gemeenteRd && !pointInMultiPolygon(input.gemeenteRd, cx, cy)) continue;
-      dense.push({ col, row, v });
-    }
-  const maxDensity = dense.reduce((m, c) => Math.max(m, c.v), 0);
+  const { kde, cells: dense } = denseCells(input.points, {
+    cell: DENSITY.cell,
+    radius: DENSITY.radius,
+    minimum: input.minimum,
+    outline: input.gemeenteRd,
+  });
   const densityMap: Block = {
     kind: "map",
     id: "kaart-dichtheid",
     caption: `Dichtheid van registraties in vijf niveaus (1 = laag, 5 = hoog), ${label}`,
     valueKey: "niveau",
-    features: dense.map((c) => {
-      const x0 = kde.x0 + c.col * kde.cell;
-      const y0 = kde.y0 + c.row * kde.cell;
-      const niveau = Math.max(1, Math.ceil((5 * c.v) / maxDensity));
+    features: dense.map(({ x0, y0, v, niveau }) => {
       return {
         type: "Feature" as const,
         id: `dichtheid-${x0}-${y0}`,
@@ -662,7 +626,7 @@ function build(input: GebiedsscanInput, ctx: ProductContext): ProductDocument {
         properties: {
           naam: `Niveau ${niveau}`,
           niveau,
-          ...(police ? { perKm2: Math.round(c.v * 1e6) } : {}),
+          ...(police ? { perKm2: Math.round(v * 1e6) } : {}),
         },
       };
     }),

@@ -47,6 +47,24 @@ export const OPEN_DATA_ROUNDING = 5;
 /** The comparison widens (to the whole country) while fewer peers than this are found. */
 export const MIN_PEERS = 5;
 
+/** A gemeente as the comparison on open data sees it: its rounded count of a year. */
+export interface OpenDataFigure {
+  code: string;
+  population: number;
+  /** Police unit (eenheid); null when unknown. */
+  region: string | null;
+  count: number;
+}
+
+/**
+ * Similar gemeenten by population class and police unit only: the store has no degree of
+ * urbanisation, so every gemeente gets the same. Used here and on the trends page.
+ */
+export function openDataPeers(own: OpenDataFigure, others: readonly OpenDataFigure[]): PeersResult {
+  const entry = (g: OpenDataFigure) => ({ ...g, urbanisation: 3, region: g.region ?? "" });
+  return peers(own.code, [entry(own), ...others.map(entry)], { minPeers: MIN_PEERS });
+}
+
 /** Another gemeente's yearly total as open data (rounded), with what peers are chosen by. */
 export interface PeerFigure {
   code: string;
@@ -368,20 +386,14 @@ function build(input: VeiligheidsanalyseInput, ctx: ProductContext): ProductDocu
     });
   } else {
     const ownRounded = roundOpen(own);
-    const region = input.region ?? "";
-    comparison = peers(
-      ctx.area.code,
-      [
-        { code: ctx.area.code, population, urbanisation: 3, region, count: ownRounded },
-        ...input.peers.map((p) => ({
-          code: p.code,
-          population: p.population,
-          urbanisation: 3,
-          region: p.region ?? "",
-          count: p.roundedTotal,
-        })),
-      ],
-      { minPeers: MIN_PEERS },
+    comparison = openDataPeers(
+      { code: ctx.area.code, population, region: input.region, count: ownRounded },
+      input.peers.map((p) => ({
+        code: p.code,
+        population: p.population,
+        region: p.region,
+        count: p.roundedTotal,
+      })),
     );
     const chosen = input.peers.filter((p) => comparison?.peers.includes(p.code));
     const cls = populationClass(population);

@@ -18,7 +18,7 @@ import { ckmeansClasses } from "../../analysis/classes/ckmeans-classes.ts";
 import { classBreaks } from "../../analysis/classes/class-breaks.ts";
 import { classOf } from "../../analysis/classes/class-of.ts";
 import { getisOrdG } from "../../analysis/getis-ord/getis-ord.ts";
-import { kernelDensity } from "../../analysis/kde/kde.ts";
+import { denseCells } from "../../analysis/kde/dense-cells.ts";
 import type { FamilyDecision } from "../../disclosure/table-protection/area-family-protection.ts";
 import { SHOW_ALL, type Shown, TOTAL } from "../../disclosure/table-protection/monthly-counts-protection.ts";
 import {
@@ -28,7 +28,6 @@ import {
 } from "../../disclosure/table-protection/protect-family.ts";
 import { type TableProtection, withheldBelow } from "../../disclosure/table-protection/protection-rules.ts";
 import type { AreaSummary, MultiPolygon } from "../../domain/area.ts";
-import { pointInMultiPolygon } from "../../domain/geo/point-in-polygon.ts";
 import { INP_TYPES, inpNode, inpPath } from "../../domain/inp-tree.ts";
 import {
   pointsOf,
@@ -467,52 +466,16 @@ function densityLayer(
   minimum: number,
 ): NonNullable<KaartModel["density"]> {
   const { cell, radius } = KAART_DENSITY;
-  let bbox: { minX: number; minY: number; maxX: number; maxY: number } | undefined;
-  if (outline) {
-    let minX = Number.POSITIVE_INFINITY;
-    let minY = Number.POSITIVE_INFINITY;
-    let maxX = Number.NEGATIVE_INFINITY;
-    let maxY = Number.NEGATIVE_INFINITY;
-    for (const p of outline)
-      for (const ring of p)
-        for (const [x, y] of ring) {
-          minX = Math.min(minX, x);
-          maxX = Math.max(maxX, x);
-          minY = Math.min(minY, y);
-          maxY = Math.max(maxY, y);
-        }
-    if (Number.isFinite(minX))
-      bbox = {
-        minX: Math.floor(minX / cell) * cell,
-        minY: Math.floor(minY / cell) * cell,
-        maxX: Math.ceil(maxX / cell) * cell,
-        maxY: Math.ceil(maxY / cell) * cell,
-      };
-  }
   if (points.length === 0) return { cell, radius, cells: [], points: 0 };
-  const kde = kernelDensity(points as { x: number; y: number }[], { cell, radius, bbox });
-  // One registration adds at most the kernel's peak to a cell; k of them at most k times it.
-  const peak = 3 / (Math.PI * radius * radius);
-  const threshold = Math.max(1, minimum) * peak;
-  const dense: { col: number; row: number; v: number }[] = [];
-  for (let row = 0; row < kde.rows; row++)
-    for (let col = 0; col < kde.cols; col++) {
-      const v = kde.values[row * kde.cols + col] as number;
-      if (v < threshold) continue;
-      const cx = kde.x0 + (col + 0.5) * kde.cell;
-      const cy = kde.y0 + (row + 0.5) * kde.cell;
-      if (outline && !pointInMultiPolygon(outline, cx, cy)) continue;
-      dense.push({ col, row, v });
-    }
-  const max = dense.reduce((m, c) => Math.max(m, c.v), 0);
+  const { cells } = denseCells(points, { cell, radius, minimum, outline });
   return {
     cell,
     radius,
     points: points.length,
-    cells: dense.map((c) => ({
-      x0: kde.x0 + c.col * kde.cell,
-      y0: kde.y0 + c.row * kde.cell,
-      niveau: Math.max(1, Math.ceil((5 * c.v) / max)),
+    cells: cells.map((c) => ({
+      x0: c.x0,
+      y0: c.y0,
+      niveau: c.niveau,
       perKm2: minimum > 1 ? null : Math.round(c.v * 1e6),
     })),
   };

@@ -12,8 +12,8 @@ import { monthLabelNl } from "../../domain/time.ts";
 import type { AreaChoice } from "../../server/trends/area-choices.ts";
 import {
   CHANGE_MONTHS,
+  type CountStatus,
   LOOKBACK_YEARS,
-  type MonthFigure,
   type TrendModel,
 } from "../../server/trends/trend-model.ts";
 import {
@@ -245,15 +245,16 @@ function TableBox({ id, caption, children }: { id: string; caption: Child; child
   );
 }
 
-function StatusCell({ m }: { m: MonthFigure }) {
-  if (m.status === "geen-cijfers")
+/** A count, withheld (–) or before the first figures (·). */
+function StatusCell({ status, value }: { status: CountStatus; value: number | null }) {
+  if (status === "geen-cijfers")
     return (
       <td class={`${numClass} dh-muted`}>
         <span aria-hidden="true">·</span>
         <Hidden>geen cijfers</Hidden>
       </td>
     );
-  return <CountCell value={m.value} />;
+  return <CountCell value={value} />;
 }
 
 function SeriesSection({ m }: { m: TrendModel }) {
@@ -275,7 +276,7 @@ function SeriesSection({ m }: { m: TrendModel }) {
               <th class={headClass} scope="row">
                 {monthLabelNl(x.month)}
               </th>
-              <StatusCell m={x} />
+              <StatusCell status={x.status} value={x.value} />
               <td class="utrecht-table__cell">
                 {x.unusual ? (x.unusual.flag === "hoger" ? "ongewoon hoog" : "ongewoon laag") : ""}
               </td>
@@ -311,14 +312,7 @@ function ChangeSection({ m }: { m: TrendModel }) {
                 {label}
               </th>
               <td class="utrecht-table__cell">{monthRangeNl(p.from, p.to)}</td>
-              {p.status === "geen-cijfers" ? (
-                <td class={`${numClass} dh-muted`}>
-                  <span aria-hidden="true">·</span>
-                  <Hidden>geen cijfers</Hidden>
-                </td>
-              ) : (
-                <CountCell value={p.count} />
-              )}
+              <StatusCell status={p.status} value={p.count} />
             </tr>
           ))}
         </tbody>

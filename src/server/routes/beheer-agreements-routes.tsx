@@ -34,6 +34,7 @@ import {
   type BeheerDataDeps,
   BeheerNav,
   describeFailure,
+  Facts,
   formFile,
 } from "./beheer-data-shared.tsx";
 
@@ -352,14 +353,7 @@ export function registerBeheerAgreementRoutes(app: BeheerApp, deps: BeheerDataDe
         <p class="utrecht-paragraph">
           <EvaluationFlag due={due} />
         </p>
-        <dl class="dh-facts">
-          {facts.map(([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          ))}
-        </dl>
+        <Facts facts={facts} />
         <h2 class="utrecht-heading-2">Controle</h2>
         {result.problems.length === 0 ? (
           <p class="utrecht-paragraph">

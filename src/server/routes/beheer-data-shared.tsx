@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { Child } from "hono/jsx";
 import type { HolidayPredicate } from "../../agreements/calendar.ts";
 import type { Gate } from "../../disclosure/disclosure-gate.ts";
 import type { LegalBasisRegistry } from "../../disclosure/legal-bases/legal-basis-registry.ts";
@@ -139,5 +140,19 @@ export function BeheerNav({ current }: { current: string }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** Facts about one thing (a delivery, an agreement) as a description list. */
+export function Facts({ facts }: { facts: readonly (readonly [string, Child])[] }) {
+  return (
+    <dl class="dh-facts">
+      {facts.map(([k, v]) => (
+        <>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </>
+      ))}
+    </dl>
   );
 }

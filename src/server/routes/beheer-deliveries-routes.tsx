@@ -13,6 +13,7 @@ import { ingestFile } from "../../ingest/ingest-file.ts";
 import { Alert } from "../../render/alert.tsx";
 import { formatCount } from "../../render/format-nl.ts";
 import { headClass, numClass, numHeadClass } from "../../render/table-classes.ts";
+import { TableHead } from "../../render/table-head.tsx";
 import { CSRF_FIELD } from "../middleware/csrf/csrf.ts";
 import { errorPage, sendPage } from "../pages.tsx";
 import {
@@ -21,6 +22,7 @@ import {
   type BeheerDataDeps,
   BeheerNav,
   describeFailure,
+  Facts,
   formFile,
   saveUpload,
 } from "./beheer-data-shared.tsx";
@@ -247,14 +249,7 @@ export function registerBeheerDeliveryRoutes(app: BeheerApp, deps: BeheerDataDep
             </a>
           </p>
         )}
-        <dl class="dh-facts">
-          {facts.map(([k, v]) => (
-            <>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </>
-          ))}
-        </dl>
+        <Facts facts={facts} />
         <h2 class="utrecht-heading-2">Regels in quarantaine</h2>
         {entries.length === 0 ? (
           <p class="utrecht-paragraph">Deze levering heeft geen regels in quarantaine.</p>
@@ -277,24 +272,10 @@ export function registerBeheerDeliveryRoutes(app: BeheerApp, deps: BeheerDataDep
                   {formatCount(entries.length)} regels in quarantaine
                   {pages > 1 ? `, pagina ${page} van ${pages}` : ""}
                 </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class={numHeadClass} scope="col">
-                      Regel
-                    </th>
-                    <th class={headClass} scope="col">
-                      Veld
-                    </th>
-                    <th class={headClass} scope="col">
-                      Reden
-                    </th>
-                    {police && (
-                      <th class={headClass} scope="col">
-                        Regel zoals geleverd
-                      </th>
-                    )}
-                  </tr>
-                </thead>
+                <TableHead
+                  labels={["Regel", "Veld", "Reden", ...(police ? ["Regel zoals geleverd"] : [])]}
+                  numeric={["Regel"]}
+                />
                 <tbody class="utrecht-table__body">
                   {shown.map((e) => (
                     <tr class="utrecht-table__row">

@@ -9,7 +9,8 @@ import type { RegisterEntry } from "../../disclosure/register/register-entry.ts"
 import type { VerifyResult } from "../../disclosure/register/verify-register.ts";
 import { SENSITIVITY_LABELS } from "../../domain/sensitivity.ts";
 import { formatCount } from "../../render/format-nl.ts";
-import { headClass, numClass, numHeadClass } from "../../render/table-classes.ts";
+import { numClass } from "../../render/table-classes.ts";
+import { TableHead } from "../../render/table-head.tsx";
 import type { AuthVariables } from "../middleware/authentication/authentication.ts";
 import { sendPage } from "../pages.tsx";
 import { beheerOnly } from "./beheer-routes.tsx";
@@ -142,29 +143,22 @@ export function registerFgRoutes(app: Hono<{ Variables: AuthVariables }>, deps: 
           <div class="dh-table-scroll">
             <table class="utrecht-table dh-table">
               <caption class="utrecht-table__caption">Verstrekkingen, nieuwste eerst</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  {[
-                    "Nr.",
-                    "Tijdstip (UTC)",
-                    "Soort",
-                    "Gebruiker",
-                    "Rollen",
-                    "Doel",
-                    "Grondslag",
-                    "Wat",
-                    "Gebieden",
-                    "Gevoeligheid",
-                  ].map((h) => (
-                    <th class={headClass} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                  <th class={numHeadClass} scope="col">
-                    Aantal
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                labels={[
+                  "Nr.",
+                  "Tijdstip (UTC)",
+                  "Soort",
+                  "Gebruiker",
+                  "Rollen",
+                  "Doel",
+                  "Grondslag",
+                  "Wat",
+                  "Gebieden",
+                  "Gevoeligheid",
+                  "Aantal",
+                ]}
+                numeric={["Aantal"]}
+              />
               <tbody class="utrecht-table__body">
                 {shown.map((e) => (
                   <tr class="utrecht-table__row">

@@ -6,62 +6,37 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { type RunningServer, startServer } from "../serve.ts";
-import { keyboardLogin, NEEDS_CHROMIUM, openTestPage, seriousViolations } from "../test-browser.ts";
-import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
-
-/** Presses Tab until `test` holds for the focused element (at most `max` times). */
-async function tabTo(page: Page, test: string, max = 200): Promise<boolean> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(test)) return true;
-  }
-  return false;
-}
+import type { Page } from "playwright-core";
+import type { RunningServer } from "../serve.ts";
+import { NEEDS_CHROMIUM, seriousViolations, tabTo } from "../test-browser.ts";
+import type { ProductTestApp } from "./test-product-app.ts";
+import { openProductBrowser } from "./test-product-browser.ts";
 
 describe("the Kaart in the browser", {
   skip: NEEDS_CHROMIUM,
 }, () => {
   let w: ProductTestApp;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let cspErrors: string[] = [];
+  let close: () => Promise<void> = async () => {};
 
   before(async () => {
-    w = await openProductTestApp({ passwords: ["burgemeester"] });
-    server = await startServer(w.app, { port: 0 });
-    ({ browser, page, cspErrors } = await openTestPage({ viewport: { width: 1280, height: 900 } }));
-    // Log in and choose the purpose with the keyboard.
-    await keyboardLogin(
-      page,
-      server.url,
-      "/kaart",
-      w.t.userFor("burgemeester"),
-      "Handhaving van de openbare orde",
-    );
+    ({ w, server, page, cspErrors, close } = await openProductBrowser("/kaart"));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
-  });
+  after(() => close());
 
   it("makes a map with the keyboard only: level and type changed, the table beside it", async () => {
     // From the home page to the Kaart through the site's navigation, with Tab and Enter.
     await page.goto(`${server.url}/`);
-    assert.ok(
-      await tabTo(page, `document.activeElement?.getAttribute("href") === "/kaart"`),
-      "a link to /kaart",
-    );
+    await tabTo(page, `document.activeElement?.getAttribute("href") === "/kaart"`, 200);
     await Promise.all([page.waitForURL((url) => url.pathname === "/kaart"), page.keyboard.press("Enter")]);
     // The period: tab to it and type a month.
-    assert.ok(await tabTo(page, `document.activeElement?.id === "kaart-periode"`), "the period field");
+    await tabTo(page, `document.activeElement?.id === "kaart-periode"`, 200);
     await page.keyboard.press("Control+A");
     await page.keyboard.type("2026-09");
     // Back to the level: the checked radio (wijk); arrow down chooses buurt.
-    assert.ok(await tabTo(page, `document.activeElement?.id === "kaart-maat-absoluut"`), "the measure");
+    await tabTo(page, `document.activeElement?.id === "kaart-maat-absoluut"`, 200);
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Shift+Tab");
     assert.equal(await page.evaluate(`document.activeElement?.id`), "kaart-soort");
@@ -74,11 +49,10 @@ describe("the Kaart in the browser", {
     await page.keyboard.press("Home");
     await page.keyboard.press("ArrowDown");
     assert.equal(await page.evaluate(`document.querySelector("#kaart-soort")?.value`), "1");
-    assert.ok(
-      await tabTo(
-        page,
-        `document.activeElement?.tagName === "BUTTON" && document.activeElement?.type === "submit"`,
-      ),
+    await tabTo(
+      page,
+      `document.activeElement?.tagName === "BUTTON" && document.activeElement?.type === "submit"`,
+      200,
     );
     await Promise.all([page.waitForURL(/\/kaart\?.*niveau=buurt/), page.keyboard.press("Enter")]);
     assert.match(page.url(), /soort=1(&|$)/);

@@ -9,7 +9,7 @@
 
 import type { Context, Hono } from "hono";
 import type { DisclosureRequest, Gate } from "../../disclosure/disclosure-gate.ts";
-import { CBS_CODE } from "../../domain/area.ts";
+import { type AreaSummary, CBS_CODE } from "../../domain/area.ts";
 import { AccessDenied, InputError } from "../../domain/errors.ts";
 import { inpNode } from "../../domain/inp-tree.ts";
 import { lastCompleteMonth } from "../../domain/time.ts";
@@ -157,6 +157,24 @@ interface Figures {
   registerSeq: number;
 }
 
+/** What the store is asked for the map of `gemeente`, as the query says. */
+function kaartQuery(
+  deps: MapRouteDeps,
+  p: Extract<Parsed, { ok: true }>,
+  gemeente: AreaSummary,
+  density: boolean,
+): KaartQuery {
+  return {
+    gemeente,
+    level: p.level,
+    soort: p.soort,
+    period: p.period,
+    measure: p.measure,
+    lastCompleteMonth: lastCompleteMonth(deps.now()),
+    density,
+  };
+}
+
 /** The figures of the map through the gate (one register entry), or an InputError. */
 async function figures(
   deps: MapRouteDeps,
@@ -170,15 +188,7 @@ async function figures(
       `Gemeente: ${p.values.gebied} kennen we niet. Kies een gemeente uit de lijst.`,
       "gebied",
     );
-  const q: KaartQuery = {
-    gemeente,
-    level: p.level,
-    soort: p.soort,
-    period: p.period,
-    measure: p.measure,
-    lastCompleteMonth: lastCompleteMonth(deps.now()),
-    density,
-  };
+  const q = kaartQuery(deps, p, gemeente, density);
   const geometry = await mapAreas(deps.store, gemeente, p.level);
   const shownAreas = p.level === "wijk" || p.level === "buurt" ? geometry.areas.map((a) => a.code) : [];
   const r = await deps.gate.disclose<KaartInput, KaartModel>(
@@ -207,15 +217,7 @@ async function incidentLayer(
 ): Promise<{ layer: IncidentLayer } | { refused: string }> {
   const gemeente = await findArea(deps.store, p.values.gebied);
   if (!gemeente) return { refused: "de gemeente is onbekend." };
-  const q: KaartQuery = {
-    gemeente,
-    level: p.level,
-    soort: p.soort,
-    period: p.period,
-    measure: p.measure,
-    lastCompleteMonth: lastCompleteMonth(deps.now()),
-    density: false,
-  };
+  const q = kaartQuery(deps, p, gemeente, false);
   try {
     const r = await deps.gate.disclose<IncidentInput, IncidentLayer>(
       {

@@ -7,10 +7,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { type RunningServer, startServer } from "../serve.ts";
-import { keyboardLogin, NEEDS_CHROMIUM, openTestPage, seriousViolations } from "../test-browser.ts";
-import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
+import type { Page } from "playwright-core";
+import type { RunningServer } from "../serve.ts";
+import { NEEDS_CHROMIUM, seriousViolations, tabTo } from "../test-browser.ts";
+import type { ProductTestApp } from "./test-product-app.ts";
+import { openProductBrowser } from "./test-product-browser.ts";
 
 describe("product pages in the browser", {
   skip: NEEDS_CHROMIUM,
@@ -18,50 +19,28 @@ describe("product pages in the browser", {
   let w: ProductTestApp;
   let t: ProductTestApp["t"];
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let cspErrors: string[] = [];
+  let close: () => Promise<void> = async () => {};
 
   before(async () => {
-    w = await openProductTestApp({ passwords: ["burgemeester"], pdf: true });
-    t = w.t;
-    const app = w.app;
-    server = await startServer(app, { port: 0 });
-    ({ browser, page, cspErrors } = await openTestPage({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
+    ({ w, server, page, cspErrors, close } = await openProductBrowser("/producten", {
+      pdf: true,
+      context: { acceptDownloads: true },
     }));
-    // Log in and choose the purpose with the keyboard.
-    await keyboardLogin(
-      page,
-      server.url,
-      "/producten",
-      t.userFor("burgemeester"),
-      "Handhaving van de openbare orde",
-    );
+    t = w.t;
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
-  });
+  after(() => close());
 
   it("opens a product from the catalog with the keyboard only", async () => {
     await page.goto(`${server.url}/producten`);
     await page.screenshot({ path: "test-output/producten.png", fullPage: false });
     // Tab to the first product's "Bekijk" button (the maandoverzicht comes first) and press Enter.
-    let reached = false;
-    for (let i = 0; i < 40 && !reached; i++) {
-      await page.keyboard.press("Tab");
-      reached = await page.evaluate(() => {
-        const el = document.activeElement;
-        return (
-          el?.tagName === "BUTTON" &&
-          el.closest("form")?.getAttribute("action") === "/producten/maandoverzicht"
-        );
-      });
-    }
-    assert.ok(reached, "the Bekijk button of the maandoverzicht is reachable with Tab");
+    await tabTo(
+      page,
+      `document.activeElement?.tagName === "BUTTON" && document.activeElement.closest("form")?.getAttribute("action") === "/producten/maandoverzicht"`,
+      40,
+    );
     await Promise.all([page.waitForURL(/\/producten\/maandoverzicht\?/), page.keyboard.press("Enter")]);
     assert.match((await page.locator("h1").textContent()) ?? "", /Maandoverzicht/);
     assert.ok((await page.locator("main table").count()) > 0);

@@ -8,39 +8,25 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { type RunningServer, startServer } from "../serve.ts";
-import { keyboardLogin, NEEDS_CHROMIUM, openTestPage, seriousViolations } from "../test-browser.ts";
-import { openProductTestApp, type ProductTestApp } from "./test-product-app.ts";
+import type { RunningServer } from "../serve.ts";
+import { NEEDS_CHROMIUM, seriousViolations, tabTo } from "../test-browser.ts";
+import type { ProductTestApp } from "./test-product-app.ts";
+import { openProductBrowser } from "./test-product-browser.ts";
 
 describe("the trends page in the browser", {
   skip: NEEDS_CHROMIUM,
 }, () => {
   let w: ProductTestApp;
-  let t: ProductTestApp["t"];
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
   let cspErrors: string[] = [];
+  let close: () => Promise<void> = async () => {};
 
   before(async () => {
-    w = await openProductTestApp({ passwords: ["burgemeester"] });
-    t = w.t;
-    server = await startServer(w.app, { port: 0 });
-    ({ browser, page, cspErrors } = await openTestPage({ viewport: { width: 1280, height: 900 } }));
-    // Log in and choose the purpose with the keyboard.
-    await keyboardLogin(
-      page,
-      server.url,
-      "/trends",
-      t.userFor("burgemeester"),
-      "Handhaving van de openbare orde",
-    );
+    ({ w, server, browser, page, cspErrors, close } = await openProductBrowser("/trends"));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await w?.close();
-  });
+  after(() => close());
 
   it("changes the type with the keyboard: htmx swaps the results and the address follows", async () => {
     await page.goto(`${server.url}/trends`);
@@ -52,12 +38,7 @@ describe("the trends page in the browser", {
     await page.screenshot({ path: "test-output/trends-alle-soorten.png", fullPage: false });
 
     // Tab to the type select (the first field of the form).
-    let reached = false;
-    for (let i = 0; i < 30 && !reached; i++) {
-      await page.keyboard.press("Tab");
-      reached = await page.evaluate(() => document.activeElement?.id === "trend-soort");
-    }
-    assert.ok(reached, "the type select is reachable with Tab");
+    await tabTo(page, `document.activeElement?.id === "trend-soort"`, 30);
     const loadsBefore = await page.evaluate(() => performance.getEntriesByType("navigation").length);
     const marker = await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;

@@ -89,7 +89,13 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
   app.get("/trends", async (c) => {
     const latest = lastCompleteMonth(deps.now());
     const types = await typeOptions(deps.store);
-    const areas = await areaChoices(deps.store, c.get("requester")?.organisation?.authority ?? []);
+    // htmx asks for the results only (it swaps the results section); a history restore wants all.
+    const fragment =
+      c.req.header("HX-Request") === "true" && c.req.header("HX-History-Restore-Request") !== "true";
+    // The form's suggestions only where the form is sent.
+    const areas = fragment
+      ? []
+      : await areaChoices(deps.store, c.get("requester")?.organisation?.authority ?? []);
     const parsed = parseTrendParams(c.req.query(), {
       latest,
       ownArea: ownArea(c.get("requester")),
@@ -101,8 +107,7 @@ export function registerTrendRoutes(app: Hono<Env>, deps: TrendRouteDeps): void 
       status: ContentfulStatusCode,
       errors?: FieldError[],
     ) =>
-      // htmx asks for the results only (it swaps the results section); a history restore wants all.
-      c.req.header("HX-Request") === "true" && c.req.header("HX-History-Restore-Request") !== "true"
+      fragment
         ? sendFragment(c, <ResultsSection>{results}</ResultsSection>, status)
         : sendPage(
             c,

@@ -21,7 +21,7 @@ import {
 import { FEW_PEERS, PEER_Z_LIMIT } from "../../analysis/duiding/peers-text.ts";
 import { formatRateNl } from "../../analysis/duiding/rate-text.ts";
 import { type MannKendallResult, seasonalMannKendall } from "../../analysis/mann-kendall/mann-kendall.ts";
-import { type PeersResult, peers } from "../../analysis/peers/peers.ts";
+import type { PeersResult } from "../../analysis/peers/peers.ts";
 import {
   type PoissonRateTestResult,
   poissonRateTest,
@@ -30,7 +30,7 @@ import { TOTAL } from "../../disclosure/table-protection/monthly-counts-protecti
 import type { ProtectedCounts } from "../../disclosure/table-protection/protect-counts.ts";
 import type { AreaLevel } from "../../domain/area.ts";
 import { addMonths, monthLabelNl } from "../../domain/time.ts";
-import { MIN_PEERS, OPEN_DATA_ROUNDING } from "../../products/definitions/veiligheidsanalyse.ts";
+import { OPEN_DATA_ROUNDING, openDataPeers } from "../../products/definitions/veiligheidsanalyse.ts";
 import { monthSums, sumOfShown } from "../../products/parts/month-sums.ts";
 import { monthNameNl, monthRangeNl } from "../../render/format-nl.ts";
 import type { Comparison, TrendParams } from "./trend-params.ts";
@@ -452,21 +452,14 @@ function peersFigures(
     return out;
   }
   const ownRounded = roundOpen(own.count);
-  // The store has no degree of urbanisation: every gemeente gets the same, so peers are chosen by
-  // population class and police unit only (as the veiligheidsanalyse does).
-  const result = peers(
-    input.area.code,
-    [
-      { code: input.area.code, population, urbanisation: 3, region: p.region ?? "", count: ownRounded },
-      ...p.others.map((o) => ({
-        code: o.code,
-        population: o.population,
-        urbanisation: 3,
-        region: o.region ?? "",
-        count: o.roundedCount,
-      })),
-    ],
-    { minPeers: MIN_PEERS },
+  const result = openDataPeers(
+    { code: input.area.code, population, region: p.region, count: ownRounded },
+    p.others.map((o) => ({
+      code: o.code,
+      population: o.population,
+      region: o.region,
+      count: o.roundedCount,
+    })),
   );
   out.result = result;
   const chosen = p.others.filter((o) => result.peers.includes(o.code));
